@@ -1,0 +1,17 @@
+export { AuthorTopicModel } from './model.js';
+export type { ModelOptions, FitOptions, FitProgress, TracePoint, InferOptions } from './model.js';
+export { Corpus } from './corpus.js';
+export type { DocumentInput, CorpusArrays, CorpusCounts, FromDocumentsOptions } from './corpus.js';
+export type { Backend, SamplerKind, SamplerState, SweepRequest, TrainingSetup } from './backend.js';
+export { TsBackend, SweepKernel, AliasTables } from './ts-backend.js';
+export { resolveBackend, nativeAvailable } from './backends.js';
+export type { BackendChoice } from './backends.js';
+export { buildSetup, initialState, recount } from './setup.js';
+export { Rng, fmix32, streamKey } from './rng.js';
+export { heldOutLikelihood, coherence, topIndices } from './evaluation.js';
+export type { PointEstimates, HeldOutResult, CoherenceResult } from './evaluation.js';
+export { jointLogLikelihood } from './likelihood.js';
+export { lgamma } from './math.js';
+export { topicTermMatrix, authorTopicMatrix, normalizeRows } from './probabilities.js';
+export { ModelFileError, MODEL_FORMAT_VERSION } from './model-file.js';
+export { invalid } from './errors.js';

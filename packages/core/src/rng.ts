@@ -1,0 +1,84 @@
+/**
+ * xoshiro128** — the exactly specified 32-bit generator shared by both backends.
+ *
+ * Only 32-bit integer operations (`Math.imul`, shifts, xor) are used, so the C++
+ * twin in `native/core/rng.h` produces the same stream bit for bit. Streams are
+ * keyed by (seed, a, b) — the sampler uses (seed, sweep, worker) — so training in
+ * slices or resuming a fit reproduces one long run exactly.
+ */
+
+const TWO_POW_MINUS_32 = 2.3283064365386963e-10;
+
+/** murmur3's 32-bit finalizer: a cheap, well-mixed hash of one word. */
+export function fmix32(h: number): number {
+  h = (h ^ (h >>> 16)) >>> 0;
+  h = Math.imul(h, 0x85ebca6b) >>> 0;
+  h = (h ^ (h >>> 13)) >>> 0;
+  h = Math.imul(h, 0xc2b2ae35) >>> 0;
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** The 32-bit key of stream (seed, a, b). */
+export function streamKey(seed: number, a: number, b: number): number {
+  let h = fmix32((seed >>> 0) ^ 0x9e3779b9);
+  h = fmix32((h ^ (a >>> 0)) >>> 0);
+  return fmix32(((h + 0x632be5ab) ^ (b >>> 0)) >>> 0);
+}
+
+function rotl(x: number, k: number): number {
+  return ((x << k) | (x >>> (32 - k))) >>> 0;
+}
+
+export class Rng {
+  private s0: number;
+  private s1: number;
+  private s2: number;
+  private s3: number;
+
+  /**
+   * @example
+   * const rng = Rng.forStream(42, 0, 0);
+   * const k = rng.below(10); // 0..9
+   */
+  constructor(seed: number) {
+    // splitmix32 expands one word into the four state words.
+    let x = seed >>> 0;
+    const next = (): number => {
+      x = (x + 0x9e3779b9) >>> 0;
+      return fmix32(x);
+    };
+    this.s0 = next();
+    this.s1 = next();
+    this.s2 = next();
+    this.s3 = next();
+    if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1;
+  }
+
+  static forStream(seed: number, a: number, b: number): Rng {
+    return new Rng(streamKey(seed, a, b));
+  }
+
+  /** Next raw 32-bit output as an unsigned number. */
+  nextU32(): number {
+    const result = Math.imul(rotl(Math.imul(this.s1, 5) >>> 0, 7), 9) >>> 0;
+    const t = (this.s1 << 9) >>> 0;
+    this.s2 = (this.s2 ^ this.s0) >>> 0;
+    this.s3 = (this.s3 ^ this.s1) >>> 0;
+    this.s1 = (this.s1 ^ this.s2) >>> 0;
+    this.s0 = (this.s0 ^ this.s3) >>> 0;
+    this.s2 = (this.s2 ^ t) >>> 0;
+    this.s3 = rotl(this.s3, 11);
+    return result;
+  }
+
+  /** Uniform double in [0, 1) with 32 bits of resolution. */
+  uniform(): number {
+    return this.nextU32() * TWO_POW_MINUS_32;
+  }
+
+  /** Uniform integer in [0, n). Exactly `floor(uniform() * n)`, clamped below n. */
+  below(n: number): number {
+    const r = Math.floor(this.nextU32() * TWO_POW_MINUS_32 * n);
+    return r < n ? r : n - 1;
+  }
+}
