@@ -15,3 +15,5 @@ export { lgamma } from './math.js';
 export { topicTermMatrix, authorTopicMatrix, normalizeRows } from './probabilities.js';
 export { ModelFileError, MODEL_FORMAT_VERSION } from './model-file.js';
 export { invalid } from './errors.js';
+export { hungarian, cosineMatrix, matchTopics } from './matching.js';
+export * from './simulate.js';
