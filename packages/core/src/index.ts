@@ -1,4 +1,5 @@
-export { AuthorTopicModel } from './model.js';
+export { AuthorTopicModel, converged } from './model.js';
+export { optimizeAlpha, optimizeBeta } from './hyperparameters.js';
 export type { ModelOptions, FitOptions, FitProgress, TracePoint, InferOptions } from './model.js';
 export { Corpus } from './corpus.js';
 export type { DocumentInput, CorpusArrays, CorpusCounts, FromDocumentsOptions } from './corpus.js';
@@ -17,3 +18,5 @@ export { ModelFileError, MODEL_FORMAT_VERSION } from './model-file.js';
 export { invalid } from './errors.js';
 export { hungarian, cosineMatrix, matchTopics } from './matching.js';
 export * from './simulate.js';
+export { selectK } from './select-k.js';
+export type { SelectKOptions, SelectKRow, SelectKResult } from './select-k.js';

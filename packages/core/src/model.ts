@@ -2,7 +2,8 @@ import type { Backend, SamplerKind, SamplerState, TrainingSetup } from './backen
 import { resolveBackend, type BackendChoice } from './backends.js';
 import { Corpus, type DocumentInput } from './corpus.js';
 import { expectPositiveFinite, expectPositiveInteger, invalid, isNonNegativeInteger } from './errors.js';
-import { topIndices, type PointEstimates } from './evaluation.js';
+import { heldOutLikelihood, topIndices, type PointEstimates } from './evaluation.js';
+import { optimizeAlpha, optimizeBeta } from './hyperparameters.js';
 import { jointLogLikelihood } from './likelihood.js';
 import { sum } from './math.js';
 import { readModelFile, writeModelFile } from './model-file.js';
@@ -30,6 +31,13 @@ export interface ModelOptions {
   sampler?: 'auto' | SamplerKind;
   /** MH cycles per token. Default 2. */
   mhSteps?: number;
+  /**
+   * Re-estimate an asymmetric α and a symmetric β every this many sweeps (Minka's fixed point, as in
+   * MALLET's `--optimize-interval`); 0 keeps the fixed symmetric priors. Default 0.
+   */
+  optimizeInterval?: number;
+  /** Sweeps before the first hyperparameter update (and before `iterations: 'auto'` may stop). Default 50. */
+  burnIn?: number;
 }
 
 export interface FitProgress {
@@ -41,20 +49,55 @@ export interface FitProgress {
   tokensPerSecond: number;
   /** Present on sweeps where the log-likelihood was evaluated. */
   logLikelihood?: number;
+  heldOutPerplexity?: number;
 }
 
 export interface FitOptions {
-  iterations: number;
+  /** Sweeps to run, or `'auto'`: stop when the tracked figure stops improving (see `tolerance`). */
+  iterations: number | 'auto';
   signal?: AbortSignal;
   onProgress?: (p: FitProgress) => void;
-  /** Evaluate the joint log-likelihood every this many sweeps (and after the last). Default 10. */
+  /** Evaluate the joint log-likelihood (and held-out perplexity) every this many sweeps, and after the last. Default 10. */
   evalEvery?: number;
+  /** Held-out documents (same vocabularies) whose perplexity is tracked, and drives `'auto'` when given. */
+  heldOut?: Corpus;
+  /** `'auto'`: the most sweeps to run. Default 1000. */
+  maxIterations?: number;
+  /**
+   * `'auto'`: stop once the relative improvement over the last `window` evaluations falls below this:
+   * held-out perplexity when `heldOut` is given, else the training log-likelihood. Default 1e-4.
+   */
+  tolerance?: number;
+  /** `'auto'`: evaluations compared by the stopping rule. Default 5. */
+  window?: number;
+  /**
+   * Average θ and φ over this many states spaced `sampleLag` sweeps apart at the end of training
+   * (the posterior mean along the chain) instead of using the last state alone. Default 1.
+   */
+  posteriorSamples?: number;
+  /** Sweeps between averaged samples. Default 10. */
+  sampleLag?: number;
 }
 
 export interface TracePoint {
   sweep: number;
   logLikelihood: number;
+  /** Training seconds up to this point (sampling only, evaluation excluded). */
   seconds: number;
+  heldOutPerplexity?: number;
+  /** Σα and β at this point, when hyperparameters are optimized. */
+  alphaSum?: number;
+  beta?: number;
+}
+
+/** The stopping rule of `iterations: 'auto'`. */
+export function converged(trace: readonly TracePoint[], window: number, tolerance: number): boolean {
+  if (trace.length <= window) return false;
+  const now = trace[trace.length - 1];
+  const then = trace[trace.length - 1 - window];
+  if (now.heldOutPerplexity !== undefined && then.heldOutPerplexity !== undefined)
+    return (then.heldOutPerplexity - now.heldOutPerplexity) / then.heldOutPerplexity < tolerance;
+  return (now.logLikelihood - then.logLikelihood) / Math.abs(now.logLikelihood) < tolerance;
 }
 
 export interface InferOptions {
@@ -96,10 +139,14 @@ export class AuthorTopicModel {
   private traceList: TracePoint[] = [];
   private secondsTrained = 0;
   private cache: { phi?: Float64Array; theta?: Float64Array } = {};
+  private averaged?: { phi: Float64Array; theta: Float64Array; samples: number };
+  private lastRate = 0;
+  readonly optimizeInterval: number;
+  readonly burnIn: number;
 
   constructor(options: ModelOptions) {
     if (options === null || typeof options !== 'object') throw new TypeError(invalid('an options object', 'options', options));
-    const known = ['numTopics', 'alpha', 'beta', 'seed', 'backend', 'threads', 'sampler', 'mhSteps'];
+    const known = ['numTopics', 'alpha', 'beta', 'seed', 'backend', 'threads', 'sampler', 'mhSteps', 'optimizeInterval', 'burnIn'];
     for (const key of Object.keys(options)) if (!known.includes(key)) throw new TypeError(`Unknown option ${JSON.stringify(key)}; known options are ${known.join(', ')}`);
     this.numTopics = expectPositiveInteger(options.numTopics, 'numTopics');
     const K = this.numTopics;
@@ -122,6 +169,12 @@ export class AuthorTopicModel {
     const sampler = options.sampler ?? 'auto';
     if (!['auto', 'dense', 'mh'].includes(sampler)) throw new RangeError(invalid("'auto', 'dense' or 'mh'", 'sampler', sampler));
     this.samplerChoice = sampler;
+    const interval = options.optimizeInterval ?? 0;
+    if (!isNonNegativeInteger(interval)) throw new RangeError(invalid('a non-negative integer', 'optimizeInterval', interval));
+    this.optimizeInterval = interval;
+    const burnIn = options.burnIn ?? 50;
+    if (!isNonNegativeInteger(burnIn)) throw new RangeError(invalid('a non-negative integer', 'burnIn', burnIn));
+    this.burnIn = burnIn;
   }
 
   /** The corpus the model is trained on. */
@@ -155,19 +208,26 @@ export class AuthorTopicModel {
   }
 
   /**
-   * Trains for `iterations` Gibbs sweeps. Calling it again (with the same corpus, or none) continues
-   * the same chain: fit(c, 10) then fit(c, 10) equals fit(c, 20).
+   * Trains for `iterations` Gibbs sweeps, or until converged with `iterations: 'auto'`. Calling it again
+   * (with the same corpus, or none) continues the same chain: fit(c, 10) then fit(c, 10) equals fit(c, 20).
    */
   async fit(corpus: Corpus | undefined, options: FitOptions): Promise<this> {
     if (options === null || typeof options !== 'object') throw new TypeError(invalid('an options object', 'options', options));
-    const iterations = options.iterations;
-    if (!isNonNegativeInteger(iterations)) throw new RangeError(invalid('a non-negative integer', 'iterations', iterations));
+    const auto = options.iterations === 'auto';
+    if (!auto && !isNonNegativeInteger(options.iterations)) throw new RangeError(invalid("a non-negative integer or 'auto'", 'iterations', options.iterations));
+    const target = auto ? expectPositiveInteger(options.maxIterations ?? 1000, 'maxIterations') : (options.iterations as number);
     const evalEvery = expectPositiveInteger(options.evalEvery ?? 10, 'evalEvery');
+    const window = expectPositiveInteger(options.window ?? 5, 'window');
+    const tolerance = expectPositiveFinite(options.tolerance ?? 1e-4, 'tolerance');
+    const samples = expectPositiveInteger(options.posteriorSamples ?? 1, 'posteriorSamples');
+    const lag = expectPositiveInteger(options.sampleLag ?? 10, 'sampleLag');
     if (this.training) throw new Error('This model is already training; wait for the running fit() to finish');
     if (corpus !== undefined && !(corpus instanceof Corpus)) throw new TypeError(invalid('a Corpus', 'corpus', corpus));
     if (corpus === undefined && this.corpusRef === undefined) throw new TypeError('The first fit() needs a corpus');
     if (corpus !== undefined && this.corpusRef !== undefined && corpus !== this.corpusRef)
       throw new Error('This model was trained on another corpus; create a new model to train on a different one');
+    const heldOut = options.heldOut;
+    if (heldOut !== undefined && !(heldOut instanceof Corpus)) throw new TypeError(invalid('a Corpus', 'heldOut', heldOut));
     if (this.samplerChoice === 'mh' && corpus && !corpus.singleAuthor)
       throw new RangeError("sampler 'mh' needs every document to have exactly one author; use 'dense' (or 'auto')");
     this.training = true;
@@ -178,44 +238,94 @@ export class AuthorTopicModel {
         this.setup = buildSetup(corpus!, this.numTopics, this.threads);
         this.stateRef = initialState(corpus!, this.numTopics, this.alphaInit, this.betaInit, this.seed);
       }
-      const setup = this.setup!;
-      const state = this.stateRef!;
-      const tokens = this.corpusRef.numTokens;
+      this.averaged = undefined;
       let done = 0;
-      while (done < iterations && !options.signal?.aborted) {
-        const chunk = Math.min(evalEvery - (this.sweeps % evalEvery), iterations - done);
-        const started = performance.now();
-        let lastTick = started;
-        const firstSweep = this.sweeps;
-        const ran = await backend.run(setup, state, {
-          firstSweep,
-          sweeps: chunk,
-          seed: this.seed,
-          sampler: this.sampler,
-          mhSteps: this.mhSteps,
-          signal: options.signal,
-          onSweep: (n) => {
-            const now = performance.now();
-            // The chunk's last sweep is reported below, with its log-likelihood.
-            if (n < chunk) options.onProgress?.({ sweep: firstSweep + n, iteration: done + n, iterations, tokensPerSecond: tokens / ((now - lastTick) / 1000) });
-            lastTick = now;
-          },
-        });
-        this.sweeps += ran;
+      const step = async (sweeps: number, reportLast = true): Promise<boolean> => {
+        const ran = await this.runSweeps(backend, sweeps, options, done, target, reportLast);
         done += ran;
-        this.secondsTrained += (performance.now() - started) / 1000;
-        this.cache = {};
-        if (ran === chunk) {
-          const ll = this.logLikelihood();
-          this.traceList.push({ sweep: this.sweeps, logLikelihood: ll, seconds: this.secondsTrained });
-          options.onProgress?.({ sweep: this.sweeps, iteration: done, iterations, tokensPerSecond: (tokens * ran) / ((performance.now() - started) / 1000), logLikelihood: ll });
+        return ran === sweeps;
+      };
+      while (done < target && !options.signal?.aborted) {
+        let boundary = evalEvery - (this.sweeps % evalEvery);
+        if (this.optimizeInterval > 0) boundary = Math.min(boundary, this.optimizeInterval - (this.sweeps % this.optimizeInterval));
+        const chunk = Math.min(boundary, target - done);
+        const evaluating = (this.sweeps + chunk) % evalEvery === 0 || done + chunk === target;
+        if (!(await step(chunk, !evaluating))) break;
+        if (this.optimizeInterval > 0 && this.sweeps % this.optimizeInterval === 0 && this.sweeps >= this.burnIn) this.optimizeHyperparameters();
+        if (evaluating) {
+          const point = this.evaluate(heldOut);
+          options.onProgress?.({ sweep: this.sweeps, iteration: done, iterations: target, tokensPerSecond: this.lastRate, logLikelihood: point.logLikelihood, heldOutPerplexity: point.heldOutPerplexity });
+          if (auto && this.sweeps >= this.burnIn && converged(this.traceList, window, tolerance)) break;
         }
-        if (ran < chunk) break;
       }
+      if (samples > 1 && !options.signal?.aborted) await this.averageSamples(samples, lag, async (n) => step(n));
       return this;
     } finally {
       this.training = false;
     }
+  }
+
+  /** Runs `sweeps` sweeps on the backend, reporting each (the last one only if `reportLast`: else it is reported with its evaluation). */
+  private async runSweeps(backend: Backend, sweeps: number, options: FitOptions, doneBefore: number, target: number, reportLast: boolean): Promise<number> {
+    const tokens = this.corpusRef!.numTokens;
+    const started = performance.now();
+    let lastTick = started;
+    const firstSweep = this.sweeps;
+    const ran = await backend.run(this.setup!, this.stateRef!, {
+      firstSweep,
+      sweeps,
+      seed: this.seed,
+      sampler: this.sampler,
+      mhSteps: this.mhSteps,
+      signal: options.signal,
+      onSweep: (n) => {
+        const now = performance.now();
+        this.lastRate = tokens / ((now - lastTick) / 1000);
+        lastTick = now;
+        if (n < sweeps || reportLast) options.onProgress?.({ sweep: firstSweep + n, iteration: doneBefore + n, iterations: target, tokensPerSecond: this.lastRate });
+      },
+    });
+    if (ran > 0) this.lastRate = (tokens * ran) / ((performance.now() - started) / 1000);
+    this.sweeps += ran;
+    this.secondsTrained += (performance.now() - started) / 1000;
+    this.cache = {};
+    return ran;
+  }
+
+  private evaluate(heldOut: Corpus | undefined): TracePoint {
+    const point: TracePoint = { sweep: this.sweeps, logLikelihood: this.logLikelihood(), seconds: this.secondsTrained };
+    if (heldOut) point.heldOutPerplexity = heldOutLikelihood(this.estimates(), heldOut).perplexity;
+    if (this.optimizeInterval > 0) {
+      point.alphaSum = sum(this.stateRef!.alpha);
+      point.beta = this.stateRef!.beta[0];
+    }
+    this.traceList.push(point);
+    return point;
+  }
+
+  private optimizeHyperparameters(): void {
+    const corpus = this.corpusRef!;
+    optimizeAlpha(this.stateRef!, this.numTopics, corpus.numAuthors);
+    optimizeBeta(this.stateRef!, this.numTopics, corpus.numTerms);
+    this.cache = {};
+  }
+
+  /** Posterior mean of θ and φ over `samples` states spaced `lag` sweeps apart (the current state first). */
+  private async averageSamples(samples: number, lag: number, step: (n: number) => Promise<boolean>): Promise<void> {
+    const phi = Float64Array.from(this.topicTermMatrix());
+    const theta = Float64Array.from(this.authorTopicMatrix());
+    let taken = 1;
+    for (; taken < samples; taken++) {
+      if (!(await step(lag))) break;
+      const p = this.topicTermMatrix();
+      const t = this.authorTopicMatrix();
+      for (let i = 0; i < phi.length; i++) phi[i] += p[i];
+      for (let i = 0; i < theta.length; i++) theta[i] += t[i];
+    }
+    for (let i = 0; i < phi.length; i++) phi[i] /= taken;
+    for (let i = 0; i < theta.length; i++) theta[i] /= taken;
+    this.averaged = { phi, theta, samples: taken };
+    this.cache = {};
   }
 
   /** Joint log-likelihood log p(w, z | y) of the current state. */
@@ -227,12 +337,14 @@ export class AuthorTopicModel {
   /** Topic–term matrix φ, K x V row-major, rows normalized. */
   topicTermMatrix(): Float64Array {
     const { corpus, state } = this.need();
+    if (this.averaged) return this.averaged.phi;
     return (this.cache.phi ??= topicTermMatrix(state, this.numTopics, corpus.numTerms));
   }
 
   /** Author–topic matrix θ, A x K row-major (rows follow `corpus.authorIds`), rows normalized. */
   authorTopicMatrix(): Float64Array {
     const { corpus, state } = this.need();
+    if (this.averaged) return this.averaged.theta;
     return (this.cache.theta ??= authorTopicMatrix(state, this.numTopics, corpus.numAuthors));
   }
 
@@ -373,6 +485,9 @@ export class AuthorTopicModel {
       threads: this.threads,
       sampler: this.samplerChoice,
       mhSteps: this.mhSteps,
+      optimizeInterval: this.optimizeInterval,
+      burnIn: this.burnIn,
+      averagedSamples: this.averaged?.samples ?? 0,
       sweeps: this.sweeps,
       secondsTrained: this.secondsTrained,
       trace: this.traceList,
@@ -393,6 +508,7 @@ export class AuthorTopicModel {
       nk: state.nk,
       nak: state.nak,
       na: state.na,
+      ...(this.averaged ? { averagedPhi: this.averaged.phi, averagedTheta: this.averaged.theta } : {}),
     });
   }
 
@@ -427,6 +543,8 @@ export class AuthorTopicModel {
       threads: m.threads,
       sampler: m.sampler,
       mhSteps: m.mhSteps,
+      optimizeInterval: m.optimizeInterval ?? 0,
+      burnIn: m.burnIn ?? 50,
       backend: options.backend ?? 'auto',
     });
     const K = m.numTopics;
@@ -447,6 +565,7 @@ export class AuthorTopicModel {
     model.sweeps = m.sweeps;
     model.secondsTrained = m.secondsTrained ?? 0;
     model.traceList = m.trace ?? [];
+    if (m.averagedSamples > 0) model.averaged = { phi: need('averagedPhi'), theta: need('averagedTheta'), samples: m.averagedSamples };
     return model;
   }
 
