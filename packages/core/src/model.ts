@@ -141,6 +141,8 @@ export class AuthorTopicModel {
   private cache: { phi?: Float64Array; theta?: Float64Array } = {};
   private averaged?: { phi: Float64Array; theta: Float64Array; samples: number };
   private lastRate = 0;
+  /** Free-form JSON metadata saved with the model (the CLI records the data level, filters and evaluation). */
+  metadata: Record<string, unknown> = {};
   readonly optimizeInterval: number;
   readonly burnIn: number;
 
@@ -491,6 +493,7 @@ export class AuthorTopicModel {
       sweeps: this.sweeps,
       secondsTrained: this.secondsTrained,
       trace: this.traceList,
+      metadata: this.metadata,
       docIds: corpus.docIds,
       authorIds: corpus.authorIds,
       terms: corpus.terms,
@@ -565,6 +568,7 @@ export class AuthorTopicModel {
     model.sweeps = m.sweeps;
     model.secondsTrained = m.secondsTrained ?? 0;
     model.traceList = m.trace ?? [];
+    model.metadata = m.metadata ?? {};
     if (m.averagedSamples > 0) model.averaged = { phi: need('averagedPhi'), theta: need('averagedTheta'), samples: m.averagedSamples };
     return model;
   }

@@ -123,6 +123,7 @@ describe.each(BACKENDS)('AuthorTopicModel on the %s backend', (backend) => {
     const m = new AuthorTopicModel({ numTopics: 5, seed: 3, backend });
     await m.fit(corpus, { iterations: 10 });
     const path = join(tmp, `model-${backend}.atm`);
+    m.metadata = { level: 'prod_code_10', note: '<script>' };
     m.save(path);
     const loaded = AuthorTopicModel.load(path, { backend });
     expect(loaded.authorTopicMatrix()).toEqual(m.authorTopicMatrix());
@@ -130,6 +131,7 @@ describe.each(BACKENDS)('AuthorTopicModel on the %s backend', (backend) => {
     const basket = ['t1', 't2', 't200'];
     expect(loaded.inferDocument(basket, { authors: ['a0'] })).toEqual(m.inferDocument(basket, { authors: ['a0'] }));
     expect(loaded.trace).toEqual(m.trace);
+    expect(loaded.metadata).toEqual({ level: 'prod_code_10', note: '<script>' });
     await loaded.fit(undefined, { iterations: 5 });
     await m.fit(undefined, { iterations: 5 });
     expectSameState(loaded.state, m.state);
