@@ -1,0 +1,40 @@
+export type {
+  Adjacency,
+  Bundle,
+  ConvergenceSection,
+  CrossTabCell,
+  CustomerKRow,
+  CustomerKSelectionSection,
+  CustomerMapSection,
+  EvaluationSection,
+  LayoutSection,
+  MapPoint,
+  MethodScore,
+  MissionCrossTab,
+  MissionShare,
+  MissionsSection,
+  ProfileColumn,
+  ProfileColumnFormat,
+  ProfileTable,
+  RecommendationExample,
+  RecommendationsSection,
+  RecommendedItem,
+  ReportData,
+  ReportFact,
+  ReportFacts,
+  ReportHeader,
+  ReportScalar,
+  SegmentInfo,
+  SegmentsSection,
+  SweepValue,
+  TopicCoherence,
+  TopicKRow,
+  TopicKSelectionSection,
+  TopicSummary,
+  TopicTerm,
+} from './report-data.js';
+export { renderReport } from './render-report.js';
+export { reportToFile } from './report-to-file.js';
+export { validateReportData } from './validate-report-data.js';
+export { downsample } from './downsample.js';
+export { OfflineLoadError } from './offline-loader.js';
