@@ -4,6 +4,7 @@ import { AuthorTopicModel, topIndices } from '@atm/core';
 import { basketTopics } from '@atm/insights';
 import { writeCsv } from '../csv.js';
 import type { Reporter } from '../progress.js';
+import { BASKET_SWEEPS } from '../pipeline/insights.js';
 import { HIERARCHY_LEVELS, modelInfo } from '../pipeline/train.js';
 
 export interface ExportFlags {
@@ -26,7 +27,14 @@ export const EXPORT_HEADERS = {
  * Writes phi.csv, theta.csv, basket_topics.csv and topics.csv for a trained model.
  * Basket topics are each training basket's own mission (fold-in with prior α).
  */
-export async function exportModel(model: AuthorTopicModel, modelPath: string, out: string, flags: Pick<ExportFlags, 'minProb' | 'top'>, reporter: Reporter): Promise<string[]> {
+export async function exportModel(
+  model: AuthorTopicModel,
+  modelPath: string,
+  out: string,
+  flags: Pick<ExportFlags, 'minProb' | 'top'>,
+  reporter: Reporter,
+  precomputedBasketTopics?: Float64Array,
+): Promise<string[]> {
   const info = modelInfo(model, modelPath);
   mkdirSync(out, { recursive: true });
   const { corpus } = model;
@@ -41,8 +49,8 @@ export async function exportModel(model: AuthorTopicModel, modelPath: string, ou
   await writeCsv(files[1], EXPORT_HEADERS.theta, (function* () {
     for (let a = 0; a < corpus.numAuthors; a++) for (let k = 0; k < K; k++) yield [corpus.authorIds[a], k, theta[a * K + k]];
   })());
-  reporter.info(`inferring the topics of ${corpus.numDocs} baskets`);
-  const bt = basketTopics(model, corpus);
+  if (!precomputedBasketTopics) reporter.info(`inferring the topics of ${corpus.numDocs} baskets`);
+  const bt = precomputedBasketTopics ?? basketTopics(model, corpus, { iterations: BASKET_SWEEPS });
   await writeCsv(files[2], EXPORT_HEADERS.basketTopics, (function* () {
     for (let d = 0; d < corpus.numDocs; d++) for (let k = 0; k < K; k++) if (bt[d * K + k] >= flags.minProb) yield [corpus.docIds[d], k, bt[d * K + k]];
   })());

@@ -1,9 +1,9 @@
 import { AuthorTopicModel } from '@atm/core';
-import { openDatabase, type AtmDatabase } from '@atm/data';
+import { basketAttributes, openDatabase, type AtmDatabase } from '@atm/data';
 import { reportToFile } from '@atm/report';
 import { UsageError } from '../errors.js';
 import type { Reporter } from '../progress.js';
-import { buildCorpora } from '../pipeline/corpora.js';
+import { buildCorpora, type Corpora } from '../pipeline/corpora.js';
 import { computeInsights, type Insights } from '../pipeline/insights.js';
 import { reportData } from '../pipeline/report.js';
 import { segmentCustomers, segmentProfiles, type ProfileTable, type SegmentChoice, type Segmentation } from '../pipeline/segment.js';
@@ -16,14 +16,15 @@ export interface Analysis {
 }
 
 /** Segments, profiles and insights for a trained model, with its held-out sets rebuilt from the database. */
-export async function analyse(db: AtmDatabase, model: AuthorTopicModel, info: ModelInfo, segment: SegmentChoice, reporter: Reporter): Promise<Analysis> {
-  const corpora = await buildCorpora(db, info.corpus, info.split);
+export async function analyse(db: AtmDatabase, model: AuthorTopicModel, info: ModelInfo, segment: SegmentChoice, reporter: Reporter, prebuilt?: Corpora): Promise<Analysis> {
+  const corpora = prebuilt ?? (await buildCorpora(db, info.corpus, info.split));
   if (corpora.train.numDocs !== model.corpus.numDocs || corpora.train.numTokens !== model.corpus.numTokens)
     throw new UsageError(`The database ${db.url} no longer holds the data the model was trained on (${model.corpus.numDocs} baskets then, ${corpora.train.numDocs} now)`);
   reporter.info(`segmenting ${model.corpus.numAuthors} customers`);
   const seg = segmentCustomers(model, segment);
-  const profiles = await segmentProfiles(db, model, info, seg);
-  const insights = await computeInsights(db, model, info, corpora, seg, reporter);
+  const baskets = await basketAttributes(db, model.corpus.docIds);
+  const profiles = await segmentProfiles(db, model, info, seg, baskets);
+  const insights = await computeInsights(model, info, corpora, seg, baskets, reporter);
   return { seg, profiles, insights };
 }
 

@@ -67,15 +67,15 @@ export async function runCommand(flags: RunFlags, reporter: Reporter): Promise<R
   try {
     const weeks = await basketWeeks(db);
     const heldWeeks = Math.max(1, Math.round(weeks.length * 0.1));
-    const { model, info } = await trainFromDatabase(db, corpusChoice(flags), { kind: 'time', testWeeks: heldWeeks, validationWeeks: heldWeeks }, trainChoice(flags), reporter);
+    const { model, info, corpora } = await trainFromDatabase(db, corpusChoice(flags), { kind: 'time', testWeeks: heldWeeks, validationWeeks: heldWeeks }, trainChoice(flags), reporter);
     step('train');
-    const { seg, profiles, insights } = await analyse(db, model, info, { method: 'kmeans', kRange: flags.kRange, seed: flags.seed }, reporter);
+    const { seg, profiles, insights } = await analyse(db, model, info, { method: 'kmeans', kRange: flags.kRange, seed: flags.seed }, reporter, corpora);
     step('analyse');
     // Keep the tuned recommender with the model, so `segmenter recommend` uses it.
     model.metadata = { ...model.metadata, recommender: { mu: insights.recommenders.tuned.mu, weights: insights.recommenders.tuned.weights } };
     const modelPath = join(out, 'model.atm');
     model.save(modelPath);
-    const files = [modelPath, ...(await exportModel(model, modelPath, out, { minProb: 0.01, top: 20 }, reporter))];
+    const files = [modelPath, ...(await exportModel(model, modelPath, out, { minProb: 0.01, top: 20 }, reporter, insights.basketTopics))];
     files.push(...(await writeSegments(model, seg, profiles, join(out, 'segments.csv'))));
     const recPath = join(out, 'recommendations.csv');
     await writeCsv(recPath, ['method', 'recall_at_10', 'ndcg_at_10', 'queries'], insights.recommenders.rows.map((r) => [r.method, r.recallAt10, r.ndcgAt10, r.queries]));

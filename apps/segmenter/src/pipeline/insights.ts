@@ -1,5 +1,5 @@
 import type { AuthorTopicModel, Corpus } from '@atm/core';
-import { basketAttributes, type AtmDatabase } from '@atm/data';
+import type { BasketAttributes } from '@atm/data';
 import {
   HybridRecommender,
   basketTopics,
@@ -43,6 +43,9 @@ export interface Insights {
   seconds: Record<string, number>;
 }
 
+/** Fold-in sweeps per basket for basket missions and basket_topics.csv. */
+export const BASKET_SWEEPS = 20;
+
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 /** The category level for layout affinity: two levels above the terms, capped at departments. */
@@ -52,7 +55,14 @@ export function layoutLevelIndex(level: string): number {
 }
 
 /** Basket missions, recommendation evaluation and examples, bundles, layout affinity and the customer map. */
-export async function computeInsights(db: AtmDatabase, model: AuthorTopicModel, info: ModelInfo, corpora: Corpora, seg: Segmentation, reporter: Reporter): Promise<Insights> {
+export async function computeInsights(
+  model: AuthorTopicModel,
+  info: ModelInfo,
+  corpora: Corpora,
+  seg: Segmentation,
+  attrs: readonly BasketAttributes[],
+  reporter: Reporter,
+): Promise<Insights> {
   const seconds: Record<string, number> = {};
   const time = async <T>(name: string, f: () => T | Promise<T>): Promise<T> => {
     const t0 = performance.now();
@@ -63,9 +73,9 @@ export async function computeInsights(db: AtmDatabase, model: AuthorTopicModel, 
   const train: Corpus = model.corpus;
   const K = model.numTopics;
   reporter.info(`basket missions: inferring the topics of ${train.numDocs} baskets`);
-  const bt = await time('basketTopics', () => basketTopics(model, train));
+  // 20 sweeps (10 burn-in) per basket: baskets are short, and the dominant topic settles quickly.
+  const bt = await time('basketTopics', () => basketTopics(model, train, { iterations: BASKET_SWEEPS }));
   const missions = dominantTopic(bt, K);
-  const attrs = await time('basketAttributes', () => basketAttributes(db, train.docIds));
   const byId = new Map(attrs.map((a) => [a.basketId, a]));
   const column = <T>(f: (a: (typeof attrs)[number]) => T): (T | null)[] => train.docIds.map((id) => {
     const a = byId.get(id);

@@ -1,6 +1,6 @@
 import type { AuthorTopicModel } from '@atm/core';
 import { chooseK, dbscan, hellinger, kmeans, profileSegments, silhouette, suggestEps, type ChooseKPoint, type Points } from '@atm/cluster';
-import { basketAttributes, customerAttributes, type AtmDatabase } from '@atm/data';
+import { basketAttributes, customerAttributes, type AtmDatabase, type BasketAttributes } from '@atm/data';
 import { UsageError } from '../errors.js';
 import type { ModelInfo } from './train.js';
 
@@ -65,12 +65,12 @@ export interface ProfileTable {
  * The segment profile table: size, baskets, spend per basket, total spend, life stage and price
  * sensitivity shares, top topics, top product classes, dominant basket missions and store formats.
  */
-export async function segmentProfiles(db: AtmDatabase, model: AuthorTopicModel, info: ModelInfo, seg: Segmentation): Promise<ProfileTable> {
+export async function segmentProfiles(db: AtmDatabase, model: AuthorTopicModel, info: ModelInfo, seg: Segmentation, baskets?: BasketAttributes[]): Promise<ProfileTable> {
   const corpus = model.corpus;
   const K = model.numTopics;
   const A = corpus.numAuthors;
   const attrs = new Map((await customerAttributes(db, corpus.authorIds)).map((c) => [c.customerCode, c]));
-  const baskets = await basketAttributes(db, corpus.docIds);
+  baskets ??= await basketAttributes(db, corpus.docIds);
   const missionOf = new Map<string, Map<string, number>>();
   const formatOf = new Map<string, Map<string, number>>();
   const bump = (m: Map<string, Map<string, number>>, who: string, what: string): void => {
