@@ -197,7 +197,7 @@ function isInputError(e: unknown): boolean {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' || code === 'ENOTDIR') return true;
   const name = (e as Error | undefined)?.name ?? '';
-  return ['IngestError', 'ModelFileError', 'UsageError'].includes(name) || /^Cannot (open|load)/.test((e as Error)?.message ?? '');
+  return ['IngestError', 'ModelFileError', 'UsageError'].includes(name) || /^Cannot (open|load|ingest|read)/.test((e as Error)?.message ?? '');
 }
 
 const invokedAs = process.argv[1] ? realpathSync(process.argv[1]) : '';
