@@ -55,8 +55,8 @@ export function hungarian(cost: Float64Array, n: number, m: number): Int32Array 
 }
 
 /** Cosine similarity of row i of A (rowsA x dim) and row j of B, for all pairs, row-major rowsA x rowsB. */
-export function cosineMatrix(A: Float64Array, B: Float64Array, rowsA: number, rowsB: number, dim: number): Float64Array {
-  const norm = (M: Float64Array, r: number): number => {
+export function cosineMatrix(A: ArrayLike<number>, B: ArrayLike<number>, rowsA: number, rowsB: number, dim: number): Float64Array {
+  const norm = (M: ArrayLike<number>, r: number): number => {
     let s = 0;
     for (let c = 0; c < dim; c++) s += M[r * dim + c] * M[r * dim + c];
     return Math.sqrt(s);
