@@ -103,6 +103,13 @@ export function converged(trace: readonly TracePoint[], window: number, toleranc
 export interface InferOptions {
   /** Known customers of the basket: their topic counts become the prior (the model's predictive for them). */
   authors?: readonly string[];
+  /**
+   * With `authors`: the prior becomes `α_k + priorStrength · θ̂_k`, θ̂ the mean over the customers of
+   * `(n_ak + α_k) / (n_a + Σα)`, i.e. their mixture worth a fixed number of pseudo-counts, so that a
+   * long history no longer drowns the basket's own topics. Positive and finite; undefined keeps the
+   * full counts `n_ak + α_k`. Ignored without `authors`.
+   */
+  priorStrength?: number;
   iterations?: number;
   burnIn?: number;
   seed?: number;
@@ -382,19 +389,22 @@ export class AuthorTopicModel {
   /**
    * Topic distribution of an unseen basket by fold-in Gibbs sampling with φ fixed. With `authors`,
    * the customers' topic counts (plus α) are the prior, so the result is the model's predictive for
-   * that customer given the basket; without, the prior is α. Unknown terms are ignored. Deterministic.
+   * that customer given the basket; without, the prior is α. `priorStrength` gives the customers' mixture
+   * the weight of that many pseudo-counts instead (see {@link InferOptions}). Unknown terms are ignored.
+   * Deterministic.
    *
    * @example
    * model.inferDocument(['CL00001', 'CL00042'], { authors: ['CUST0000123456'] });
+   * model.inferDocument(['CL00001', 'CL00042'], { authors: ['CUST0000123456'], priorStrength: 10 });
    */
   inferDocument(terms: DocumentInput['terms'], options: InferOptions = {}): Float64Array {
     const { corpus } = this.need();
     const ids = this.termIds(terms);
-    return this.foldIn(ids, this.priorFor(options.authors), options);
+    return this.foldIn(ids, this.priorFor(options.authors, options.priorStrength), options);
   }
 
   /** Topic mixture of an unseen customer from their baskets (fold-in over all their terms, prior α). */
-  inferAuthor(documents: readonly DocumentInput['terms'][], options: Omit<InferOptions, 'authors'> = {}): Float64Array {
+  inferAuthor(documents: readonly DocumentInput['terms'][], options: Omit<InferOptions, 'authors' | 'priorStrength'> = {}): Float64Array {
     const ids: number[] = [];
     for (const d of documents) ids.push(...this.termIds(d));
     return this.foldIn(ids, Float64Array.from(this.alpha), options);
@@ -415,17 +425,25 @@ export class AuthorTopicModel {
     return ids;
   }
 
-  private priorFor(authors: readonly string[] | undefined): Float64Array {
+  /**
+   * The fold-in prior: α alone without customers; with them, the mean of `n_ak + α_k`, or with a
+   * `strength` s, `α_k + s · mean of (n_ak + α_k) / (n_a + Σα)`.
+   */
+  private priorFor(authors: readonly string[] | undefined, strength?: number): Float64Array {
     const { corpus, state } = this.need();
     const K = this.numTopics;
+    if (strength !== undefined) expectPositiveFinite(strength, 'priorStrength');
     const prior = Float64Array.from(state.alpha);
     if (!authors || authors.length === 0) return prior;
+    const alphaSum = sum(state.alpha);
     prior.fill(0);
     for (const author of authors) {
       const a = corpus.authorIndex(author);
       if (a === undefined) throw new RangeError(`Unknown author ${JSON.stringify(author)}: it has no documents in the training corpus`);
-      for (let k = 0; k < K; k++) prior[k] += (state.nak[a * K + k] + state.alpha[k]) / authors.length;
+      if (strength === undefined) for (let k = 0; k < K; k++) prior[k] += (state.nak[a * K + k] + state.alpha[k]) / authors.length;
+      else for (let k = 0; k < K; k++) prior[k] += (state.nak[a * K + k] + state.alpha[k]) / (state.na[a] + alphaSum) / authors.length;
     }
+    if (strength !== undefined) for (let k = 0; k < K; k++) prior[k] = state.alpha[k] + strength * prior[k];
     return prior;
   }
 

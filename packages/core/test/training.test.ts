@@ -164,3 +164,60 @@ describe('selectK', () => {
     expect(result.rule).toMatch(/smallest K/);
   });
 });
+
+describe('inferDocument priorStrength', () => {
+  it("scales the customer's mixture to a fixed number of pseudo-counts; undefined keeps the full counts", async () => {
+    const planted = samplePlantedCorpus({ numAuthors: 100, numTerms: 120, numTopics: 4, docsPerAuthor: 30, docLength: 8, seed: 12 });
+    const corpus = Corpus.fromDocuments(planted.documents);
+    const m = new AuthorTopicModel({ numTopics: 4, seed: 2, backend: 'ts', alpha: 0.5 });
+    await m.fit(corpus, { iterations: 80 });
+    const K = 4;
+    const { nak, na, alpha } = m.state;
+    const alphaSum = alpha.reduce((s, x) => s + x, 0);
+    // The customer with the most tokens, and the topic they use least; the basket is that topic's top terms.
+    let a = 0;
+    for (let i = 1; i < corpus.numAuthors; i++) if (na[i] > na[a]) a = i;
+    let t = 0;
+    for (let k = 1; k < K; k++) if (nak[a * K + k] < nak[a * K + t]) t = k;
+    const basket = m.getTopicTerms(t, 6).map((x) => x.term);
+    const ids = basket.map((w) => corpus.termIndex(w)!);
+    const authors = [corpus.authorIds[a]];
+    expect(na[a]).toBeGreaterThan(200);
+    expect(nak[a * K + t] / na[a]).toBeLessThan(0.15);
+
+    // Undefined: exactly the fold-in with the mean of n_ak + α_k (the behaviour before the option).
+    const counts = Float64Array.from({ length: K }, (_, k) => nak[a * K + k] + alpha[k]);
+    const full = m.inferDocument(basket, { authors });
+    expect(full).toEqual(m.foldIn(ids, counts));
+    expect(m.inferDocument(basket, { authors, priorStrength: undefined })).toEqual(full);
+    // With a strength s: the fold-in with α_k + s (n_ak + α_k) / (n_a + Σα).
+    for (const s of [2, 25]) {
+      const prior = Float64Array.from({ length: K }, (_, k) => alpha[k] + s * ((nak[a * K + k] + alpha[k]) / (na[a] + alphaSum)));
+      expect(m.inferDocument(basket, { authors, priorStrength: s })).toEqual(m.foldIn(ids, prior));
+    }
+
+    // The weaker the customer prior, the more the basket's own topic shows.
+    const share = [1, 10, 100, 1000].map((s) => m.inferDocument(basket, { authors, priorStrength: s })[t]);
+    for (let i = 1; i < share.length; i++) expect(share[i]).toBeLessThan(share[i - 1]);
+    expect(share[0]).toBeGreaterThan(0.5);
+    expect(full[t]).toBeLessThan(share[0] - 0.3);
+    // A huge strength gives back the customer's own mixture.
+    const huge = m.inferDocument(basket, { authors, priorStrength: 1e7 });
+    for (let k = 0; k < K; k++) expect(huge[k]).toBeCloseTo(counts[k] / (na[a] + alphaSum), 4);
+    // Without customers the strength has nothing to scale: the prior stays α.
+    expect(m.inferDocument(basket, { priorStrength: 3 })).toEqual(m.inferDocument(basket));
+  });
+
+  it('rejects a strength that is not positive and finite', async () => {
+    const corpus = Corpus.fromDocuments([
+      { id: 'd1', authors: ['u1'], terms: ['a', 'b'] },
+      { id: 'd2', authors: ['u2'], terms: ['b', 'c'] },
+    ]);
+    const m = new AuthorTopicModel({ numTopics: 2, backend: 'ts' });
+    await m.fit(corpus, { iterations: 5 });
+    for (const bad of [0, -1, Infinity, Number.NaN, '3'])
+      expect(() => m.inferDocument(['a'], { authors: ['u1'], priorStrength: bad as number })).toThrow(
+        `Expected a positive finite number for priorStrength but received ${typeof bad === 'string' ? '"3"' : String(bad)}`,
+      );
+  });
+});

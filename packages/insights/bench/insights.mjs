@@ -128,8 +128,11 @@ time(`customerMap (${A} customers)`, () => customerMap(model));
 const { out: evaluation, s: evalSeconds } = time(`evaluateRecommenders (${maxQueries} queries/split)`, () =>
   evaluateRecommenders({ model, train, validation, test, maxQueries, iterations: foldIn }),
 );
-console.log(`  setup ${evaluation.seconds.setup.toFixed(2)} s, validation (μ + 66-point grid) ${evaluation.seconds.validation.toFixed(2)} s, test ${evaluation.seconds.test.toFixed(2)} s`);
-console.log(`  tuned μ = ${evaluation.tuned.mu}, weights ${JSON.stringify(evaluation.tuned.weights)}`);
+console.log(`  setup ${evaluation.seconds.setup.toFixed(2)} s, validation (μ, ${evaluation.priorCurve.length} prior strengths x 66-point grid) ${evaluation.seconds.validation.toFixed(2)} s, test ${evaluation.seconds.test.toFixed(2)} s`);
+console.log(`  tuned μ = ${evaluation.tuned.mu}, weights ${JSON.stringify(evaluation.tuned.weights)}, prior strength ${evaluation.tuned.priorStrength ?? 'full counts'}`);
+console.log('  prior strength   model Recall@10  NDCG@10   best hybrid NDCG@10 (validation)');
+for (const p of evaluation.priorCurve)
+  console.log(`  ${String(p.priorStrength ?? 'full counts').padEnd(16)} ${p.recallAt10.toFixed(4)}           ${p.ndcgAt10.toFixed(4)}    ${p.hybrid.ndcgAt10.toFixed(4)}`);
 console.log('  method        Recall@10  NDCG@10   queries (test)');
 for (const r of evaluation.rows) console.log(`  ${r.method.padEnd(13)} ${r.recallAt10.toFixed(4)}     ${r.ndcgAt10.toFixed(4)}    ${r.queries}`);
 console.log(`  ${((2 * maxQueries) / evalSeconds).toFixed(0)} queries/s overall`);

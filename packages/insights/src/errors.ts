@@ -32,6 +32,15 @@ export function expectNumber(v: unknown, name: string, min = -Infinity, max = In
   return v;
 }
 
+/** A fold-in prior strength: undefined (the customers' full counts) or a positive finite number of pseudo-counts. */
+export function expectPriorStrength(v: unknown, name: string): number | undefined {
+  if (v === undefined) return undefined;
+  const what = 'a positive finite number (or undefined for the full counts)';
+  if (typeof v !== 'number') throw new TypeError(invalid(what, name, v));
+  if (!Number.isFinite(v) || v <= 0) throw new RangeError(invalid(what, name, v));
+  return v;
+}
+
 /** A seed for `Rng`: an integer in [0, 2^32). */
 export function expectSeed(v: unknown, name: string): number {
   return expectInteger(v, name, 0, 0xffffffff);

@@ -1,6 +1,6 @@
 import { Rng, type AuthorTopicModel, type Corpus } from '@atm/core';
 import { basketItems, type BasketItems } from './basket-items.js';
-import { checkOptions, expectCorpus, expectInteger, expectModel, expectModelAuthors, expectModelTerms, expectNumber, expectSeed, invalid } from './errors.js';
+import { checkOptions, expectCorpus, expectInteger, expectModel, expectModelAuthors, expectModelTerms, expectNumber, expectPriorStrength, expectSeed, invalid } from './errors.js';
 import { RankingTally, rankOf } from './ranking-metrics.js';
 import { sampleQueries, type RecommendationQueries } from './recommendation-queries.js';
 import { mixScores, normalizeOver, RecommenderScorer, type HybridWeights } from './recommender-scorer.js';
@@ -41,6 +41,12 @@ export interface EvaluateRecommendersOptions {
   mus?: readonly number[];
   /** Resolution of the hybrid weight grid: weights are multiples of 1 / weightSteps. Default 10 (66 triples). */
   weightSteps?: number;
+  /**
+   * Candidate prior strengths of the model component (pseudo-counts of the customer's mixture in the
+   * fold-in prior, see `InferOptions.priorStrength` of @atm/core), tried besides the full counts.
+   * Default 1, 3, 10, 30, 100; `[]` keeps the full counts without tuning (one fold-in per query).
+   */
+  priorStrengths?: readonly number[];
   /** Fold-in sweeps and burn-in of the model component (defaults 50 and 25, as `inferDocument`). */
   iterations?: number;
   burnIn?: number;
@@ -52,10 +58,16 @@ export interface RecommenderEvaluation {
   rows: RecommenderRow[];
   /** The same methods on the validation queries, with the tuned settings. */
   validationRows: RecommenderRow[];
-  tuned: { mu: number; weights: HybridWeights };
+  /** The tuned settings, ready for `new HybridRecommender(model, tuned)`; `priorStrength` undefined means the full counts. */
+  tuned: { mu: number; weights: HybridWeights; priorStrength: number | undefined };
   /** History alone on validation for each candidate μ. */
   muCurve: { mu: number; recallAt10: number; ndcgAt10: number }[];
-  /** The hybrid on validation for each weight triple. */
+  /**
+   * The model alone on validation for each candidate prior strength (undefined: full counts, first),
+   * and the best hybrid that strength would give (the hybrid is tuned with the model's choice only).
+   */
+  priorCurve: { priorStrength: number | undefined; recallAt10: number; ndcgAt10: number; hybrid: { weights: HybridWeights; recallAt10: number; ndcgAt10: number } }[];
+  /** The hybrid on validation for each weight triple, with the tuned prior strength. */
   weightGrid: { weights: HybridWeights; recallAt10: number; ndcgAt10: number }[];
   queries: { validation: number; test: number; eligibleValidation: number; eligibleTest: number };
   seconds: { setup: number; validation: number; test: number };
@@ -63,7 +75,10 @@ export interface RecommenderEvaluation {
 
 export const DEFAULT_MUS: readonly number[] = [0.1, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000];
 
-const OPTIONS = ['model', 'train', 'validation', 'test', 'k', 'maxQueries', 'seed', 'minItems', 'mus', 'weightSteps', 'iterations', 'burnIn'];
+/** Candidate prior strengths of the model component, tried besides the customer's full counts. */
+export const DEFAULT_PRIOR_STRENGTHS: readonly number[] = [1, 3, 10, 30, 100];
+
+const OPTIONS = ['model', 'train', 'validation', 'test', 'k', 'maxQueries', 'seed', 'minItems', 'mus', 'weightSteps', 'priorStrengths', 'iterations', 'burnIn'];
 const QUERY_STREAM = 0x71;
 
 interface Split {
@@ -82,19 +97,23 @@ interface Split {
  * - cooccurrence: Σ over partial items i of cooc(i, w) / count(i) (summed estimates of
  *   P(w | i) from training baskets), with a p(w) / (2 D) back-off for terms never bought with them;
  * - history: (c_uw + μ p(w)) / (n_u + μ), μ tuned on validation;
- * - model: Σ_k θ'_k φ_kw, θ' = the model's fold-in of the partial basket with the customer's counts
- *   as prior (exactly `model.inferDocument(partial, { authors: [u] })`);
+ * - model: Σ_k θ'_k φ_kw, θ' = the model's fold-in of the partial basket with the customer's prior
+ *   (exactly `model.inferDocument(partial, { authors: [u], priorStrength })`): their full counts, or
+ *   their mixture worth `priorStrength` pseudo-counts, whichever of the candidates gives the model
+ *   the best validation NDCG@10 (full counts win ties);
  * - hybrid: λ_h·history + λ_m·model + λ_c·cooccurrence, each normalized to sum to 1 over the
- *   candidates, weights the best NDCG@10 on validation over a simplex grid.
+ *   candidates, with the model's tuned prior strength, weights the best NDCG@10 on validation over a
+ *   simplex grid.
  *
  * At most `maxQueries` queries per split (default 20,000) are drawn uniformly with a seed, so the
  * cost stays bounded: per query O(K·V) for the model and O(V) per method, μ and grid point (the grid
- * re-mixes only the terms that can outrank the hidden item).
+ * re-mixes only the terms that can outrank the hidden item). On validation the fold-in and the grid
+ * run once per candidate prior strength (6 by default); on test once.
  *
  * @example
  * const result = evaluateRecommenders({ model, train: model.corpus, validation, test, maxQueries: 20_000 });
  * console.table(result.rows); // method, recallAt10, ndcgAt10, …
- * result.tuned; // { mu: 20, weights: { history: 0.5, model: 0.4, cooccurrence: 0.1 } }
+ * result.tuned; // { mu: 20, weights: { history: 0.5, model: 0.4, cooccurrence: 0.1 }, priorStrength: 10 }
  */
 export function evaluateRecommenders(options: EvaluateRecommendersOptions): RecommenderEvaluation {
   if (options === null || typeof options !== 'object') throw new TypeError(invalid('an options object', 'options', options));
@@ -116,6 +135,9 @@ export function evaluateRecommenders(options: EvaluateRecommendersOptions): Reco
     if (!(expectNumber(mu, `options.mus[${i}]`, 0) > 0)) throw new RangeError(invalid('a positive number', `options.mus[${i}]`, mu));
   });
   const grid = simplexGrid(expectInteger(opts.weightSteps ?? 10, 'options.weightSteps', 1));
+  const priorStrengths = opts.priorStrengths ?? DEFAULT_PRIOR_STRENGTHS;
+  if (!Array.isArray(priorStrengths)) throw new TypeError(invalid('an array of numbers', 'options.priorStrengths', priorStrengths));
+  const strengths = [undefined, ...priorStrengths.map((s, i) => expectPriorStrength(s, `options.priorStrengths[${i}]`))];
   const iterations = expectInteger(opts.iterations ?? 50, 'options.iterations', 1);
   const burnIn = expectInteger(opts.burnIn ?? Math.floor(iterations / 2), 'options.burnIn', 0, iterations - 1);
 
@@ -147,14 +169,18 @@ export function evaluateRecommenders(options: EvaluateRecommendersOptions): Reco
     return b;
   };
   const mu = mus[best(muTallies)];
-  const onValidation = run.methods(validation, mu, grid);
-  const weights = grid[best(onValidation.hybrid)];
+  const onValidation = run.methods(validation, mu, grid, strengths);
+  // The model component's strength first, on its own; then the hybrid's weights with it.
+  const chosen = best(onValidation.model);
+  const priorStrength = strengths[chosen];
+  const gridTallies = onValidation.hybrid[chosen];
+  const weights = grid[best(gridTallies)];
   const validationSeconds = lap();
-  const onTest = run.methods(test, mu, [weights]);
+  const onTest = run.methods(test, mu, [weights], [priorStrength]);
   const testSeconds = lap();
 
-  const rows = (r: { base: RankingTally[]; hybrid: RankingTally[] }, hybrid: RankingTally): RecommenderRow[] =>
-    [...r.base, hybrid].map((t, i) => ({
+  const rows = (r: MethodTallies, s: number, hybrid: RankingTally): RecommenderRow[] =>
+    [...r.base, r.model[s], hybrid].map((t, i) => ({
       method: (['popularity', 'cooccurrence', 'history', 'model', 'hybrid'] as const)[i],
       recallAt10: t.recallAt10,
       ndcgAt10: t.ndcgAt10,
@@ -164,11 +190,21 @@ export function evaluateRecommenders(options: EvaluateRecommendersOptions): Reco
     }));
   return {
     k,
-    rows: rows(onTest, onTest.hybrid[0]),
-    validationRows: rows(onValidation, onValidation.hybrid[grid.indexOf(weights)]),
-    tuned: { mu, weights },
+    rows: rows(onTest, 0, onTest.hybrid[0][0]),
+    validationRows: rows(onValidation, chosen, gridTallies[grid.indexOf(weights)]),
+    tuned: { mu, weights, priorStrength },
     muCurve: mus.map((m, i) => ({ mu: m, recallAt10: muTallies[i].recallAt10, ndcgAt10: muTallies[i].ndcgAt10 })),
-    weightGrid: grid.map((w, i) => ({ weights: w, recallAt10: onValidation.hybrid[i].recallAt10, ndcgAt10: onValidation.hybrid[i].ndcgAt10 })),
+    priorCurve: strengths.map((s, i) => {
+      const tallies = onValidation.hybrid[i];
+      const g = best(tallies);
+      return {
+        priorStrength: s,
+        recallAt10: onValidation.model[i].recallAt10,
+        ndcgAt10: onValidation.model[i].ndcgAt10,
+        hybrid: { weights: grid[g], recallAt10: tallies[g].recallAt10, ndcgAt10: tallies[g].ndcgAt10 },
+      };
+    }),
+    weightGrid: grid.map((w, i) => ({ weights: w, recallAt10: gridTallies[i].recallAt10, ndcgAt10: gridTallies[i].ndcgAt10 })),
     queries: {
       validation: validation.queries.doc.length,
       test: test.queries.doc.length,
@@ -177,6 +213,13 @@ export function evaluateRecommenders(options: EvaluateRecommendersOptions): Reco
     },
     seconds: { setup, validation: validationSeconds, test: testSeconds },
   };
+}
+
+/** Tallies of one pass: popularity, co-occurrence and history; the model per prior strength; the hybrid per strength and weight triple. */
+interface MethodTallies {
+  base: RankingTally[];
+  model: RankingTally[];
+  hybrid: RankingTally[][];
 }
 
 /** Runs the queries of a split with reusable buffers: the partial basket, its exclusion mask and one score vector per method. */
@@ -231,25 +274,29 @@ class QueryRunner {
   }
 
   /**
-   * Popularity, co-occurrence, history and model tallies, and one hybrid tally per weight triple:
-   * with one triple the mixture is ranked in full, with more the {@link GridRanker} shares the work.
+   * Popularity, co-occurrence and history tallies; for each prior strength a model tally and one
+   * hybrid tally per weight triple: with one triple the mixture is ranked in full, with more the
+   * {@link GridRanker} shares the work.
    */
-  methods(split: Split, mu: number, grid: readonly HybridWeights[]): { base: RankingTally[]; hybrid: RankingTally[] } {
+  methods(split: Split, mu: number, grid: readonly HybridWeights[], strengths: readonly (number | undefined)[]): MethodTallies {
     const { scorer, excluded, limit } = this;
-    const base = Array.from({ length: 4 }, () => new RankingTally(this.k));
-    const hybrid = grid.map(() => new RankingTally(this.k));
-    const [cooc, history, model, mixed] = this.buffers;
+    const base = Array.from({ length: 3 }, () => new RankingTally(this.k));
+    const model = strengths.map(() => new RankingTally(this.k));
+    const hybrid = strengths.map(() => grid.map(() => new RankingTally(this.k)));
+    const [cooc, history, scores, mixed] = this.buffers;
     this.each(split, (authors, partial, hidden) => {
       base[0].add(scorer.popularityRank(hidden, partial, limit));
       base[1].add(rankOf(scorer.cooccurrenceScores(partial, cooc), hidden, excluded, limit));
       base[2].add(rankOf(scorer.historyScores(authors, mu, history), hidden, excluded, limit));
-      base[3].add(rankOf(scorer.modelScores(authors, partial, model), hidden, excluded, limit));
       normalizeOver(history, excluded);
-      normalizeOver(model, excluded);
       normalizeOver(cooc, excluded);
-      if (grid.length === 1) hybrid[0].add(rankOf(mixScores(grid[0], history, model, cooc, mixed), hidden, excluded, limit));
-      else this.ranker.addRanks(history, model, cooc, hidden, excluded, grid, hybrid, limit);
+      for (let s = 0; s < strengths.length; s++) {
+        model[s].add(rankOf(scorer.modelScores(authors, partial, scores, strengths[s]), hidden, excluded, limit));
+        normalizeOver(scores, excluded);
+        if (grid.length === 1) hybrid[s][0].add(rankOf(mixScores(grid[0], history, scores, cooc, mixed), hidden, excluded, limit));
+        else this.ranker.addRanks(history, scores, cooc, hidden, excluded, grid, hybrid[s], limit);
+      }
     });
-    return { base, hybrid };
+    return { base, model, hybrid };
   }
 }

@@ -21,6 +21,10 @@ export class FoldInSampler {
   readonly phiT: Float64Array;
   private readonly alpha: Float64Array;
   private readonly nak: ArrayLike<number>;
+  /** Each customer's token count n_a (= Σ_k n_ak). */
+  private readonly na: ArrayLike<number>;
+  /** Σ_k α_k, summed left to right as `@atm/core` does. */
+  private readonly alphaSum: number;
   /** Σ over the averaged sweeps of the last call's topic counts (exact integers): θ_k = (counts_k / samples + prior_k) / (n + Σ prior). */
   readonly counts: Float64Array;
   /** Sweeps averaged by the last call (0 for an empty range). */
@@ -29,14 +33,26 @@ export class FoldInSampler {
   private readonly ndk: Float64Array;
   private readonly cdf: Float64Array;
 
-  /** `phiT` is φ transposed (V x K); `nak` the customers' topic counts (A x K); `alpha` the model's α. */
-  constructor(phiT: Float64Array, numTopics: number, alpha: Float64Array, nak: ArrayLike<number>) {
+  /**
+   * `phiT` is φ transposed (V x K); `nak` the customers' topic counts (A x K); `alpha` the model's α;
+   * `na` the customers' token counts (default: the row sums of `nak`).
+   */
+  constructor(phiT: Float64Array, numTopics: number, alpha: Float64Array, nak: ArrayLike<number>, na?: ArrayLike<number>) {
     const K = numTopics;
     this.numTopics = K;
     this.numTerms = phiT.length / K;
     this.phiT = phiT;
     this.alpha = alpha;
     this.nak = nak;
+    if (na === undefined) {
+      const totals = new Float64Array(nak.length / K);
+      for (let a = 0; a < totals.length; a++) for (let k = 0; k < K; k++) totals[a] += nak[a * K + k];
+      na = totals;
+    }
+    this.na = na;
+    let alphaSum = 0;
+    for (let k = 0; k < K; k++) alphaSum += alpha[k];
+    this.alphaSum = alphaSum;
     this.z = new Int32Array(64);
     this.ndk = new Float64Array(K);
     this.cdf = new Float64Array(K);
@@ -50,27 +66,36 @@ export class FoldInSampler {
    * const sampler = FoldInSampler.fromModel(model);
    */
   static fromModel(model: AuthorTopicModel): FoldInSampler {
-    return new FoldInSampler(transposedPhi(model), model.numTopics, model.alpha, model.state.nak);
+    return new FoldInSampler(transposedPhi(model), model.numTopics, model.alpha, model.state.nak, model.state.na);
   }
 
   /**
-   * The fold-in prior of a basket: with customers, the mean over them of their topic counts plus α
-   * (the model's predictive for them, as `inferDocument(…, { authors })`); with none, α (a cold start).
+   * The fold-in prior of a basket, with the arithmetic of `inferDocument(…, { authors, priorStrength })`:
+   * with customers, the mean over them of their topic counts plus α (the model's predictive for
+   * them), or with a `strength` s, `α_k + s · mean of (n_ak + α_k) / (n_a + Σα)` (their mixture worth
+   * s pseudo-counts); with none, α (a cold start). `strength` is not checked here.
    *
    * @example
    * sampler.prior([model.corpus.authorIndex('CUST0000123456')!]);
+   * sampler.prior([customerIndex], new Float64Array(model.numTopics), 10);
    */
-  prior(authors: ArrayLike<number>, out: Float64Array = new Float64Array(this.numTopics)): Float64Array {
+  prior(authors: ArrayLike<number>, out: Float64Array = new Float64Array(this.numTopics), strength?: number): Float64Array {
     const K = this.numTopics;
+    const { alpha, nak } = this;
     if (authors.length === 0) {
-      out.set(this.alpha);
+      out.set(alpha);
       return out;
     }
     out.fill(0);
     for (let i = 0; i < authors.length; i++) {
       const a = authors[i];
-      for (let k = 0; k < K; k++) out[k] += (this.nak[a * K + k] + this.alpha[k]) / authors.length;
+      if (strength === undefined) for (let k = 0; k < K; k++) out[k] += (nak[a * K + k] + alpha[k]) / authors.length;
+      else {
+        const total = this.na[a] + this.alphaSum;
+        for (let k = 0; k < K; k++) out[k] += (nak[a * K + k] + alpha[k]) / total / authors.length;
+      }
     }
+    if (strength !== undefined) for (let k = 0; k < K; k++) out[k] = alpha[k] + strength * out[k];
     return out;
   }
 

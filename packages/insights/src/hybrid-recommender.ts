@@ -1,5 +1,5 @@
 import type { AuthorTopicModel, Corpus } from '@atm/core';
-import { checkOptions, expectCorpus, expectInteger, expectModel, expectModelAuthors, expectModelTerms, expectNumber, expectSeed, invalid } from './errors.js';
+import { checkOptions, expectCorpus, expectInteger, expectModel, expectModelAuthors, expectModelTerms, expectNumber, expectPriorStrength, expectSeed, invalid } from './errors.js';
 import { mixScores, normalizeOver, RecommenderScorer, type HybridWeights } from './recommender-scorer.js';
 import { knownTermIds, maskOf, topTerms, type ScoredTerm } from './term-selection.js';
 
@@ -10,6 +10,11 @@ export interface HybridRecommenderOptions {
   mu: number;
   /** Component weights (e.g. `tuned.weights`); non-negative, scaled to sum to 1. */
   weights: HybridWeights;
+  /**
+   * Pseudo-counts of the customer's mixture in the model component's fold-in prior (e.g.
+   * `tuned.priorStrength`); undefined: the customer's full topic counts, as `recommend`.
+   */
+  priorStrength?: number;
   /** Fold-in sweeps, burn-in and seed of the model component (defaults 50, 25, the model's seed). */
   iterations?: number;
   burnIn?: number;
@@ -31,12 +36,14 @@ export interface HybridRecommendOptions {
  *
  * @example
  * const { tuned } = evaluateRecommenders({ model, train, validation, test });
- * const recommender = new HybridRecommender(model, tuned);
+ * const recommender = new HybridRecommender(model, tuned); // { mu, weights, priorStrength }
  * recommender.recommend({ customer: 'CUST0000123456', basket: ['CL00001'], topN: 5 });
  */
 export class HybridRecommender {
   readonly mu: number;
   readonly weights: HybridWeights;
+  /** The model component's prior strength (undefined: full counts). */
+  readonly priorStrength: number | undefined;
   private readonly model: AuthorTopicModel;
   private readonly scorer: RecommenderScorer;
   private readonly buffers: Float64Array[];
@@ -44,13 +51,14 @@ export class HybridRecommender {
   constructor(model: AuthorTopicModel, options: HybridRecommenderOptions) {
     expectModel(model);
     if (options === null || typeof options !== 'object') throw new TypeError(invalid('an options object', 'options', options));
-    const opts = checkOptions(options, ['train', 'mu', 'weights', 'iterations', 'burnIn', 'seed'], 'HybridRecommender options');
+    const opts = checkOptions(options, ['train', 'mu', 'weights', 'priorStrength', 'iterations', 'burnIn', 'seed'], 'HybridRecommender options');
     const train = expectCorpus(opts.train ?? model.corpus, 'options.train');
     expectModelTerms(train, model, 'options.train');
     expectModelAuthors(train, model, 'options.train');
     this.mu = expectNumber(opts.mu, 'options.mu', 0);
     if (this.mu === 0) throw new RangeError(invalid('a positive number (a cold start scores by μ·p(w) / μ)', 'options.mu', 0));
     this.weights = normalizedWeights(opts.weights!, 'options.weights');
+    this.priorStrength = expectPriorStrength(opts.priorStrength, 'options.priorStrength');
     const iterations = expectInteger(opts.iterations ?? 50, 'options.iterations', 1);
     const burnIn = expectInteger(opts.burnIn ?? Math.floor(iterations / 2), 'options.burnIn', 0, iterations - 1);
     const seed = expectSeed(opts.seed ?? model.seed, 'options.seed');
@@ -79,7 +87,7 @@ export class HybridRecommender {
     const [history, model, cooc, out] = this.buffers;
     const s = this.scorer;
     normalizeOver(s.historyScores(authors, this.mu, history), excluded);
-    normalizeOver(s.modelScores(authors, basket, model), excluded);
+    normalizeOver(s.modelScores(authors, basket, model, this.priorStrength), excluded);
     normalizeOver(s.cooccurrenceScores(basket, cooc), excluded);
     return topTerms(mixScores(this.weights, history, model, cooc, out), topN, excluded, corpus.terms);
   }

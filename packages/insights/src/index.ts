@@ -3,7 +3,7 @@ export type { RecommendOptions } from './recommend.js';
 export type { ScoredTerm } from './term-selection.js';
 export { HybridRecommender, normalizedWeights } from './hybrid-recommender.js';
 export type { HybridRecommenderOptions, HybridRecommendOptions } from './hybrid-recommender.js';
-export { evaluateRecommenders, DEFAULT_MUS } from './evaluate-recommenders.js';
+export { evaluateRecommenders, DEFAULT_MUS, DEFAULT_PRIOR_STRENGTHS } from './evaluate-recommenders.js';
 export type { EvaluateRecommendersOptions, RecommenderEvaluation, RecommenderRow, RecommenderMethod } from './evaluate-recommenders.js';
 export { RecommenderScorer, normalizeOver, mixScores, INFER_STREAM } from './recommender-scorer.js';
 export type { HybridWeights, FoldInSettings } from './recommender-scorer.js';

@@ -2,6 +2,7 @@ import { Rng, type AuthorTopicModel, type Corpus } from '@atm/core';
 import { basketItems } from './basket-items.js';
 import { CoOccurrence } from './co-occurrence.js';
 import { CustomerHistory } from './customer-history.js';
+import { expectPriorStrength } from './errors.js';
 import { FoldInSampler } from './fold-in-sampler.js';
 import { rankOf } from './ranking-metrics.js';
 
@@ -51,6 +52,8 @@ export class RecommenderScorer {
   /** Σ_k α_k φ_kw per term: the prior's share of every predictive, computed once. */
   private readonly alphaPhi: Float64Array;
   private readonly nak: ArrayLike<number>;
+  private readonly na: ArrayLike<number>;
+  private readonly alphaSum: number;
   private readonly weight: Float64Array;
   private readonly topics: Int32Array;
 
@@ -75,7 +78,11 @@ export class RecommenderScorer {
     this.weight = new Float64Array(K);
     this.topics = new Int32Array(K);
     this.nak = model.state.nak;
+    this.na = model.state.na;
     const alpha = model.alpha;
+    let alphaSum = 0;
+    for (let k = 0; k < K; k++) alphaSum += alpha[k];
+    this.alphaSum = alphaSum;
     const phiT = this.sampler.phiT;
     this.alphaPhi = new Float64Array(V);
     for (let w = 0; w < V; w++) {
@@ -207,26 +214,39 @@ export class RecommenderScorer {
 
   /**
    * (d) The model's predictive p(w | u, partial) = Σ_k θ'_k φ_kw, θ' folded in from the partial basket
-   * with the customers' counts as prior (α alone for none). Draws from a fresh
-   * `Rng.forStream(seed, INFER_STREAM, 0)`, so θ' is `model.inferDocument(partial, { authors })`.
-   * Since θ'_k (n + Σ prior) = (fold-in counts)_k + (customer counts)_k + α_k, the sum splits into
-   * the precomputed Σ_k α_k φ_kw and a sum over the topics with counts only: O(V · used topics)
-   * instead of O(V · K); equal to `predictiveScores(θ')` up to rounding.
+   * with the customers' prior (α alone for none): their full counts, or with `priorStrength` s their
+   * mixture worth s pseudo-counts. Draws from a fresh `Rng.forStream(seed, INFER_STREAM, 0)`, so θ' is
+   * `model.inferDocument(partial, { authors, priorStrength })`. Since θ'_k (n + Σ prior) = (fold-in
+   * counts)_k + prior_k, and prior_k = c·α_k + (customer part)_k with c = 1 for full counts and
+   * c = 1 + s · mean 1 / (n_a + Σα) for a strength, the sum splits into c times the precomputed
+   * Σ_k α_k φ_kw and a sum over the topics with counts only: O(V · used topics) instead of O(V · K);
+   * equal to `predictiveScores(θ')` up to rounding.
    *
    * @example
    * scorer.modelScores([customerIndex], partialTermIds, new Float64Array(V));
+   * scorer.modelScores([customerIndex], partialTermIds, new Float64Array(V), 10);
    */
-  modelScores(authors: ArrayLike<number>, partial: ArrayLike<number>, out: Float64Array): Float64Array {
+  modelScores(authors: ArrayLike<number>, partial: ArrayLike<number>, out: Float64Array, priorStrength?: number): Float64Array {
     const { iterations, burnIn, seed } = this.foldIn;
-    const { sampler, theta, prior, nak, weight, topics, alphaPhi } = this;
+    const { sampler, theta, prior, nak, na, alphaSum, weight, topics, alphaPhi } = this;
+    const strength = expectPriorStrength(priorStrength, 'priorStrength');
     const K = sampler.numTopics;
-    sampler.sample(partial, 0, partial.length, sampler.prior(authors, prior), Rng.forStream(seed, INFER_STREAM, 0), iterations, burnIn, theta, 0);
+    const A = authors.length;
+    sampler.sample(partial, 0, partial.length, sampler.prior(authors, prior, strength), Rng.forStream(seed, INFER_STREAM, 0), iterations, burnIn, theta, 0);
     let priorSum = 0;
     for (let k = 0; k < K; k++) priorSum += prior[k];
+    // The customers' part of the prior: mean n_ak (full counts) or s · mean n_ak / (n_a + Σα); α's share is alphaScale.
+    let alphaScale = 1;
+    if (strength !== undefined && A > 0) {
+      let inv = 0;
+      for (let i = 0; i < A; i++) inv += 1 / (na[authors[i]] + alphaSum);
+      alphaScale += (strength * inv) / A;
+    }
     let m = 0;
     for (let k = 0; k < K; k++) {
       let c = sampler.samples > 0 ? sampler.counts[k] / sampler.samples : 0;
-      for (let i = 0; i < authors.length; i++) c += nak[authors[i] * K + k] / authors.length;
+      if (strength === undefined) for (let i = 0; i < A; i++) c += nak[authors[i] * K + k] / A;
+      else for (let i = 0; i < A; i++) c += (strength * nak[authors[i] * K + k]) / (na[authors[i]] + alphaSum) / A;
       if (c > 0) {
         topics[m] = k;
         weight[m++] = c;
@@ -236,7 +256,7 @@ export class RecommenderScorer {
     const phiT = sampler.phiT;
     for (let w = 0; w < this.numTerms; w++) {
       const base = w * K;
-      let s = alphaPhi[w];
+      let s = alphaScale * alphaPhi[w];
       for (let j = 0; j < m; j++) s += weight[j] * phiT[base + topics[j]];
       out[w] = s * scale;
     }

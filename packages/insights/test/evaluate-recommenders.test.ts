@@ -102,6 +102,7 @@ describe('evaluateRecommenders on planted data', () => {
   describe('where customers re-buy favourites and baskets follow missions', () => {
     let result: RecommenderEvaluation;
     let again: RecommenderEvaluation;
+    let fullCounts: RecommenderEvaluation;
     beforeAll(async () => {
       const planted = sampleMissionCorpus({ numAuthors: 300, numTerms: 300, numTopics: 6, docsPerAuthor: 14, docLength: 10, favourites: 4, rebuy: 0.3, seed: 2 });
       const splits = splitByTime(planted.byAuthor, 2, 2);
@@ -109,6 +110,8 @@ describe('evaluateRecommenders on planted data', () => {
       result = evaluateRecommenders({ model, ...splits, seed: 3 });
       // The validation split as the test: all its queries are used, so the same ones, ranked in full.
       again = evaluateRecommenders({ model, ...splits, test: splits.validation, seed: 3 });
+      // The model component folded in with the customers' full counts only (no strength tuned).
+      fullCounts = evaluateRecommenders({ model, ...splits, seed: 3, priorStrengths: [] });
     }, 60_000);
 
     it('the tuned hybrid beats popularity, co-occurrence and history on test', () => {
@@ -122,6 +125,27 @@ describe('evaluateRecommenders on planted data', () => {
       expect(history).toBeGreaterThan(0);
       expect(result.weightGrid).toHaveLength(66);
       expect(result.muCurve).toHaveLength(15);
+    });
+
+    it("a tuned prior strength lets the basket's mission show: the model component gains on test", () => {
+      // Each basket has one mission, usually not the customer's average: a weak customer prior wins.
+      expect(result.priorCurve.map((p) => p.priorStrength)).toEqual([undefined, 1, 3, 10, 30, 100]);
+      expect(result.tuned.priorStrength).toBeLessThanOrEqual(10);
+      const tuned = row(result.rows, 'model');
+      const full = row(fullCounts.rows, 'model');
+      expect(tuned.recallAt10).toBeGreaterThan(full.recallAt10 + 0.1);
+      expect(tuned.ndcgAt10).toBeGreaterThan(full.ndcgAt10 + 0.05);
+      // The strength is the model's best on validation; the full-count candidate is the untuned model.
+      const chosen = result.priorCurve.find((p) => p.priorStrength === result.tuned.priorStrength)!;
+      expect(row(result.validationRows, 'model').ndcgAt10).toBe(chosen.ndcgAt10);
+      expect(chosen.ndcgAt10).toBe(Math.max(...result.priorCurve.map((p) => p.ndcgAt10)));
+      expect(result.priorCurve[0].ndcgAt10).toBe(row(fullCounts.validationRows, 'model').ndcgAt10);
+      expect(fullCounts.tuned.priorStrength).toBeUndefined();
+      expect(fullCounts.priorCurve).toHaveLength(1);
+      // The hybrid is tuned with the chosen strength: its weight grid is that strength's.
+      expect(Math.max(...result.weightGrid.map((g) => g.ndcgAt10))).toBe(chosen.hybrid.ndcgAt10);
+      // The other methods are untouched (same queries, same scores).
+      for (const method of ['popularity', 'cooccurrence', 'history']) expect(row(result.rows, method)).toEqual(row(fullCounts.rows, method));
     });
 
     it('the grid ranks equal a full ranking of the mixed scores', () => {
@@ -146,5 +170,9 @@ describe('evaluateRecommenders arguments', () => {
       'Expected an integer >= 1 for options.k but received 0',
     );
     expect(() => evaluateRecommenders({ model, train, validation: train, test: train, mus: [0] })).toThrow(/options.mus\[0\]/);
+    expect(() => evaluateRecommenders({ model, train, validation: train, test: train, priorStrengths: [3, 0] })).toThrow(
+      'Expected a positive finite number (or undefined for the full counts) for options.priorStrengths[1] but received 0',
+    );
+    expect(() => evaluateRecommenders({ model, train, validation: train, test: train, priorStrengths: 3 as never })).toThrow(TypeError);
   });
 });

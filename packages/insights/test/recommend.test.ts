@@ -1,6 +1,6 @@
 import { Corpus, Rng, samplePlantedCorpus, type AuthorTopicModel } from '@atm/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { HybridRecommender, predictiveScores, rankOf, recommend, RecommenderScorer, topK, transposedPhi } from '../src/index.js';
+import { HybridRecommender, INFER_STREAM, predictiveScores, rankOf, recommend, RecommenderScorer, topK, transposedPhi } from '../src/index.js';
 import { trainModel } from './fixtures.js';
 
 let model: AuthorTopicModel;
@@ -44,8 +44,26 @@ describe('recommend', () => {
     expect(cold).not.toEqual(recommend(model, { customer: 'a0', basket, topN: 5 }));
   });
 
+  it("with a priorStrength, ranks by the predictive of the fold-in with the customer's mixture worth that many pseudo-counts", () => {
+    const basket = ['t1', 't2', 't40'];
+    for (const priorStrength of [0.5, 5, 200]) {
+      const recs = recommend(model, { customer: 'a3', basket, topN: 5, priorStrength });
+      const p = predictive(model.inferDocument(basket, { authors: ['a3'], priorStrength }));
+      const mask = new Uint8Array(corpus.numTerms);
+      for (const t of basket) mask[corpus.termIndex(t)!] = 1;
+      expect(recs.map((r) => r.term)).toEqual(Array.from(topK(p, 5, mask), (w) => corpus.terms[w]));
+    }
+    expect(recommend(model, { customer: 'a3', basket, topN: 5, priorStrength: 0.5 })).not.toEqual(recommend(model, { customer: 'a3', basket, topN: 5 }));
+    // A cold start has no customer mixture to scale.
+    expect(recommend(model, { customer: 'nobody', basket, topN: 5, priorStrength: 2 })).toEqual(recommend(model, { basket, topN: 5 }));
+  });
+
   it('checks its arguments', () => {
     expect(() => recommend(model, { basket: ['t1'], topN: 0 })).toThrow('Expected an integer >= 1 for options.topN but received 0');
+    expect(() => recommend(model, { customer: 'a3', basket: ['t1'], priorStrength: 0 })).toThrow(
+      'Expected a positive finite number (or undefined for the full counts) for options.priorStrength but received 0',
+    );
+    expect(() => recommend(model, { basket: ['t1'], priorStrength: '2' as never })).toThrow(TypeError);
     expect(() => recommend(model, { basket: 't1' } as never)).toThrow(TypeError);
     expect(() => recommend(model, { basket: [], top: 3 } as never)).toThrow(/Unknown option "top"/);
     expect(() => recommend({} as never, { basket: [] })).toThrow(/AuthorTopicModel/);
@@ -63,6 +81,25 @@ describe('RecommenderScorer', () => {
       for (let w = 0; w < corpus.numTerms; w++) expect(Math.abs(out[w] - expected[w])).toBeLessThan(1e-13 * expected[w]);
       expect(Array.from(topK(out, 20))).toEqual(Array.from(topK(expected, 20)));
     }
+  });
+
+  it('model scores with a prior strength are the predictive of inferDocument with it, up to rounding', () => {
+    const scorer = new RecommenderScorer(model, corpus, { iterations: 50, burnIn: 25, seed: model.seed });
+    const out = new Float64Array(corpus.numTerms);
+    for (const priorStrength of [0.3, 4, 1000])
+      for (const [authors, terms] of [[[3], [1, 2, 40]], [[7], [9]], [[2, 9], [4, 5]], [[], [6, 7]], [[4], []]] as const) {
+        scorer.modelScores(authors, terms, out, priorStrength);
+        const theta = model.inferDocument(terms.map((w) => corpus.terms[w]), { authors: authors.map((a) => corpus.authorIds[a]), priorStrength });
+        const expected = predictiveScores(theta, transposedPhi(model), new Float64Array(corpus.numTerms));
+        for (let w = 0; w < corpus.numTerms; w++) expect(Math.abs(out[w] - expected[w])).toBeLessThan(1e-13 * expected[w]);
+      }
+    // The sampler's prior is inferDocument's, bit for bit: the same draws give the same θ'.
+    const sampler = scorer.sampler;
+    const theta = new Float64Array(model.numTopics);
+    const prior = sampler.prior([2, 9], new Float64Array(model.numTopics), 4);
+    sampler.sample([4, 5], 0, 2, prior, Rng.forStream(model.seed, INFER_STREAM, 0), 50, 25, theta, 0);
+    expect(theta).toEqual(model.inferDocument([corpus.terms[4], corpus.terms[5]], { authors: [corpus.authorIds[2], corpus.authorIds[9]], priorStrength: 4 }));
+    expect(() => scorer.modelScores([3], [1], out, -2)).toThrow(/priorStrength/);
   });
 
   it('fast popularity and history ranks equal ranks over the full score vectors', () => {
@@ -118,6 +155,17 @@ describe('HybridRecommender', () => {
     const mask = new Uint8Array(corpus.numTerms);
     for (const t of basket) mask[corpus.termIndex(t)!] = 1;
     expect(historyOnly.recommend({ customer: 'a3', basket, topN: 8 }).map((r) => r.term)).toEqual(Array.from(topK(h, 8, mask), (w) => corpus.terms[w]));
+  });
+
+  it('passes its priorStrength to the model component', () => {
+    const basket = ['t1', 't2', 't40'];
+    const modelOnly = new HybridRecommender(model, { mu: 5, weights: { history: 0, model: 1, cooccurrence: 0 }, priorStrength: 2 });
+    expect(modelOnly.priorStrength).toBe(2);
+    expect(modelOnly.recommend({ customer: 'a3', basket, topN: 8 }).map((r) => r.term)).toEqual(
+      recommend(model, { customer: 'a3', basket, topN: 8, priorStrength: 2 }).map((r) => r.term),
+    );
+    expect(new HybridRecommender(model, { mu: 5, weights: { history: 1, model: 1, cooccurrence: 1 } }).priorStrength).toBeUndefined();
+    expect(() => new HybridRecommender(model, { mu: 5, weights: { history: 1, model: 0, cooccurrence: 0 }, priorStrength: Infinity })).toThrow(/options.priorStrength/);
   });
 
   it('mixes the components, excludes the basket and serves unknown customers', () => {

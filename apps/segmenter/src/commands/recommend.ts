@@ -23,7 +23,7 @@ export function recommendCommand(flags: RecommendFlags): { term: string; score: 
     throw new UsageError(`None of the basket's products are in the model's vocabulary (${info.level}): ${unknown.join(', ')}`);
   const known = model.corpus.authorIndex(flags.customer) !== undefined;
   if (!known) process.stderr.write(`note: customer ${flags.customer} is not in the model; recommending for a new customer\n`);
-  const tuned = (model.metadata as { recommender?: Pick<HybridRecommenderOptions, 'mu' | 'weights'> }).recommender;
+  const tuned = (model.metadata as { recommender?: Pick<HybridRecommenderOptions, 'mu' | 'weights' | 'priorStrength'> }).recommender;
   const options = { customer: flags.customer, basket: flags.basket, topN: flags.top };
-  return tuned ? new HybridRecommender(model, { mu: tuned.mu, weights: tuned.weights }).recommend(options) : recommend(model, options);
+  return tuned ? new HybridRecommender(model, tuned).recommend(options) : recommend(model, options);
 }

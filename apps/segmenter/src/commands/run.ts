@@ -72,7 +72,7 @@ export async function runCommand(flags: RunFlags, reporter: Reporter): Promise<R
     const { seg, profiles, insights } = await analyse(db, model, info, { method: 'kmeans', kRange: flags.kRange, seed: flags.seed }, reporter, corpora);
     step('analyse');
     // Keep the tuned recommender with the model, so `segmenter recommend` uses it.
-    model.metadata = { ...model.metadata, recommender: { mu: insights.recommenders.tuned.mu, weights: insights.recommenders.tuned.weights } };
+    model.metadata = { ...model.metadata, recommender: insights.recommenders.tuned };
     const modelPath = join(out, 'model.atm');
     model.save(modelPath);
     const files = [modelPath, ...(await exportModel(model, modelPath, out, { minProb: 0.01, top: 20 }, reporter, insights.basketTopics))];

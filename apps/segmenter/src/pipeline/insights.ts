@@ -91,7 +91,7 @@ export async function computeInsights(
 
   reporter.info(`recommendations: evaluating 5 recommenders on held-out baskets (${corpora.validation.numDocs} validation, ${corpora.test.numDocs} test)`);
   const recommenders = await time('recommenders', () => evaluateRecommenders({ model, train, validation: corpora.validation, test: corpora.test, seed: model.seed }));
-  const hybrid = new HybridRecommender(model, { mu: recommenders.tuned.mu, weights: recommenders.tuned.weights });
+  const hybrid = new HybridRecommender(model, recommenders.tuned);
   const examples: RecommendationExample[] = [];
   for (let d = 0; d < corpora.test.numDocs && examples.length < 6; d += Math.max(1, Math.floor(corpora.test.numDocs / 6))) {
     const items = [...new Set(Array.from(corpora.test.docTokens(d), (w) => train.terms[w]))];

@@ -1,0 +1,207 @@
+// Race gensim's variational AuthorTopicModel against our Gibbs sampler on the same corpora, and
+// judge every model with the same code: held-out log-likelihood per token of held-out baskets of
+// known customers from point estimates θ and φ, UMass/NPMI coherence, and on planted data topic
+// recovery and segment ARI. Not part of CI.
+//
+// Usage: pnpm bench:gensim [--data ../shared/data/lgsr-5k] [--topics 10,20,30] [--passes 1,5,20] [--only real|synthetic]
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AuthorTopicModel, Corpus, coherence, heldOutLikelihood, matchTopics, samplePlantedCorpus, topIndices } from '@atm/core';
+import { adjustedRandIndex, hellinger, kmeans } from '@atm/cluster';
+import { openDatabase } from '@atm/data';
+import { ingest } from '@atm/etl';
+import { buildCorpora } from '../dist/index.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '../../..');
+const args = process.argv.slice(2);
+const arg = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const list = (s) => s.split(',').map(Number);
+const TOPICS = list(arg('--topics', '10,20,30'));
+const PASSES = list(arg('--passes', '1,5,20'));
+const ONLY = arg('--only', 'all');
+const DATA = resolve(repo, arg('--data', '../shared/data/lgsr-5k'));
+const PYTHON = '/usr/bin/python3';
+const log = (...m) => console.error(`[${new Date().toISOString().slice(11, 19)}]`, ...m);
+
+function gensimAvailable() {
+  if (!existsSync(PYTHON)) return false;
+  return spawnSync(PYTHON, ['-c', 'import gensim'], { stdio: 'ignore' }).status === 0;
+}
+
+/** Global unigram and per-customer unigram smoothed toward it (μ = 100 pseudo-counts). */
+function baselines(train, test) {
+  const V = train.numTerms;
+  const A = train.numAuthors;
+  const global = new Float64Array(V).fill(1);
+  for (const w of train.tokens) global[w]++;
+  const total = global.reduce((s, x) => s + x, 0);
+  for (let w = 0; w < V; w++) global[w] /= total;
+  const counts = new Float64Array(A * V);
+  const na = new Float64Array(A);
+  for (let d = 0; d < train.numDocs; d++) {
+    const a = train.docAuthors[train.docAuthorOffsets[d]];
+    for (const w of train.docTokens(d)) (counts[a * V + w]++, na[a]++);
+  }
+  const score = (p) => {
+    let ll = 0;
+    let n = 0;
+    for (let d = 0; d < test.numDocs; d++) {
+      const a = test.docAuthors[test.docAuthorOffsets[d]];
+      for (const w of test.docTokens(d)) (ll += Math.log(p(a, w)), n++);
+    }
+    return ll / n;
+  };
+  const mu = 100;
+  return { unigram: score((_a, w) => global[w]), customerUnigram: score((a, w) => (counts[a * V + w] + mu * global[w]) / (na[a] + mu)) };
+}
+
+function quality(est, corpus, test, truth) {
+  const K = est.numTopics;
+  const V = corpus.numTerms;
+  const held = heldOutLikelihood(est, test);
+  const top = Array.from({ length: K }, (_, k) => topIndices(est.phi, Math.min(10, V), k * V, V));
+  const c = coherence(top, corpus);
+  const q = { perToken: held.perToken, umass: c.umass, npmi: c.npmi };
+  if (truth && truth.phi && K === truth.K) {
+    q.recovery = matchTopics(est.phi, truth.phi, K, V).meanCosine;
+    const pts = hellinger({ data: est.theta, n: corpus.numAuthors, d: K });
+    const labels = kmeans(pts, { k: truth.numSegments, seed: 1 }).labels;
+    q.ari = adjustedRandIndex(labels, truth.segments);
+  }
+  return q;
+}
+
+function writeForGensim(dir, train) {
+  mkdirSync(dir, { recursive: true });
+  const lines = [];
+  for (let d = 0; d < train.numDocs; d++) {
+    const c = new Map();
+    for (const w of train.docTokens(d)) c.set(w, (c.get(w) ?? 0) + 1);
+    lines.push(`${train.docAuthors[train.docAuthorOffsets[d]]}\t${[...c].map(([w, n]) => `${w}:${n}`).join(' ')}`);
+  }
+  writeFileSync(join(dir, 'corpus.txt'), `${lines.join('\n')}\n`);
+  writeFileSync(join(dir, 'meta.json'), JSON.stringify({ numTerms: train.numTerms, numAuthors: train.numAuthors }));
+}
+
+function runGensim(dir, K, passes, train) {
+  const out = mkdtempSync(join(dir, `g${K}-${passes}-`));
+  const r = spawnSync(PYTHON, [join(here, 'gensim_atm.py'), dir, out, String(K), String(passes), '1'], { encoding: 'utf8', env: { ...process.env, OMP_NUM_THREADS: '1' } });
+  if (r.status !== 0) throw new Error(`gensim failed: ${r.stderr}`);
+  const res = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8'));
+  const f64 = (name) => new Float64Array(new Uint8Array(readFileSync(join(out, name))).buffer);
+  return { ...res, est: { numTopics: K, numTerms: train.numTerms, numAuthors: train.numAuthors, theta: f64('theta.bin'), phi: f64('phi.bin') } };
+}
+
+async function runOurs(train, test, K, backend, threads) {
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const model = new AuthorTopicModel({ numTopics: K, seed: 1, backend, threads, optimizeInterval: 10, burnIn: 50 });
+  // Held-out per-token LL along the chain, timed on sampling alone, for time-to-quality.
+  const curve = [];
+  await model.fit(train, {
+    iterations: 'auto',
+    maxIterations: backend === 'ts' ? 300 : 1000,
+    evalEvery: 5,
+    heldOut: test,
+    posteriorSamples: 5,
+    sampleLag: 5,
+    onProgress: (p) => p.heldOutPerplexity && curve.push({ seconds: model.trace.at(-1)?.seconds ?? 0, perToken: -Math.log(p.heldOutPerplexity) }),
+  });
+  const wall = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  return { model, wallSeconds: wall, cpuSeconds: (cpu.user + cpu.system) / 1e6, curve, sweeps: model.sweepsDone };
+}
+
+async function realCorpora() {
+  const dir = mkdtempSync(join(tmpdir(), 'race-db-'));
+  const db = await openDatabase(`sqlite:${join(dir, 'lgsr.db')}`);
+  log(`ingesting ${DATA}`);
+  await ingest([DATA], db);
+  const c = await buildCorpora(db, { preset: 'seed' }, { kind: 'fraction', fraction: 0.1, seed: 1 });
+  await db.close();
+  rmSync(dir, { recursive: true, force: true });
+  // Both halves of the held-out baskets are test data here (nothing is tuned on them).
+  const test = Corpus.fromArrays({
+    docIds: [...c.validation.docIds, ...c.test.docIds],
+    authorIds: c.train.authorIds,
+    terms: c.train.terms,
+    docOffsets: Uint32Array.from([...c.validation.docOffsets, ...Array.from(c.test.docOffsets.subarray(1), (o) => o + c.validation.numTokens)]),
+    tokens: Uint32Array.from([...c.validation.tokens, ...c.test.tokens]),
+    docAuthorOffsets: Uint32Array.from([...c.validation.docAuthorOffsets, ...Array.from(c.test.docAuthorOffsets.subarray(1), (o) => o + c.validation.docAuthors.length)]),
+    docAuthors: Uint32Array.from([...c.validation.docAuthors, ...c.test.docAuthors]),
+  });
+  return { name: 'LGSR 5k, seed preset', train: c.train, test };
+}
+
+function syntheticCorpora(K) {
+  const p = samplePlantedCorpus({ numAuthors: 4000, numTerms: 300, numTopics: K, docsPerAuthor: 30, docLength: 10, numSegments: 6, seed: 7 });
+  const all = Corpus.fromDocuments(p.documents, { terms: p.terms, authorIds: p.authorIds });
+  const tr = [];
+  const te = [];
+  for (let d = 0; d < all.numDocs; d++) (d % 10 === 9 ? te : tr).push(d);
+  return { name: `planted (K = ${K}, 6 segments)`, train: all.subset(tr), test: all.subset(te), truth: { phi: p.phi, K, segments: p.segments, numSegments: 6 } };
+}
+
+async function race(set) {
+  const { train, test, truth } = set;
+  log(`${set.name}: ${train.numDocs} baskets, ${train.numAuthors} customers, ${train.numTerms} terms, ${train.numTokens} tokens; ${test.numTokens} held-out tokens`);
+  const dir = mkdtempSync(join(tmpdir(), 'race-'));
+  writeForGensim(dir, train);
+  const rows = [];
+  const base = baselines(train, test);
+  const ks = truth ? [truth.K] : TOPICS;
+  for (const K of ks) {
+    for (const passes of PASSES) {
+      log(`gensim K=${K} passes=${passes}`);
+      const g = runGensim(dir, K, passes, train);
+      rows.push({ system: `gensim (passes ${passes})`, K, wall: g.wallSeconds, cpu: g.cpuSeconds, rss: g.peakRss, ...quality(g.est, train, test, truth) });
+    }
+    const gensimBest = Math.max(...rows.filter((r) => r.K === K && r.system.startsWith('gensim')).map((r) => r.perToken));
+    const gensimBestRow = rows.filter((r) => r.K === K && r.system.startsWith('gensim')).sort((a, b) => b.perToken - a.perToken)[0];
+    for (const [backend, threads] of [['native', 1], ['native', availableParallelism()], ['ts', 1]]) {
+      log(`ours ${backend} x${threads} K=${K}`);
+      const r = await runOurs(train, test, K, backend, threads);
+      const reach = r.curve.find((p) => p.perToken >= gensimBest);
+      rows.push({
+        system: `ours ${backend} ×${threads}`,
+        K,
+        wall: r.wallSeconds,
+        cpu: r.cpuSeconds,
+        rss: process.resourceUsage().maxRSS * 1024,
+        sweeps: r.sweeps,
+        timeToGensimBest: reach ? reach.seconds : null,
+        speedup: reach ? gensimBestRow.wall / reach.seconds : null,
+        ...quality(r.model.estimates(), train, test, truth),
+      });
+    }
+  }
+  rmSync(dir, { recursive: true, force: true });
+  return { set, rows, base };
+}
+
+function table({ set, rows, base }) {
+  const f = (x, d = 3) => (x === null || x === undefined ? '—' : typeof x === 'number' ? x.toFixed(d) : String(x));
+  const out = [`### ${set.name}`, '', `${set.train.numDocs} training baskets, ${set.train.numAuthors} customers, ${set.train.numTerms} terms, ${set.train.numTokens} tokens; ${set.test.numTokens} held-out tokens.`, ''];
+  const extra = set.truth ? ' | topic recovery | segment ARI' : '';
+  out.push(`| system | K | wall s | CPU s | peak RSS MB | held-out LL/token | UMass | NPMI | time to gensim's best (s) | speed-up${extra} |`);
+  out.push(`|---|---|---|---|---|---|---|---|---|---${set.truth ? '|---|---' : ''}|`);
+  for (const r of rows)
+    out.push(`| ${r.system} | ${r.K} | ${f(r.wall, 1)} | ${f(r.cpu, 1)} | ${f(r.rss / 1e6, 0)} | ${f(r.perToken, 4)} | ${f(r.umass)} | ${f(r.npmi)} | ${f(r.timeToGensimBest, 2)} | ${r.speedup ? `${f(r.speedup, 0)}×` : '—'}${set.truth ? ` | ${f(r.recovery)} | ${f(r.ari)}` : ''} |`);
+  out.push('', `Baselines on the same held-out tokens: global unigram ${base.unigram.toFixed(4)}, per-customer unigram smoothed toward it (μ = 100) ${base.customerUnigram.toFixed(4)} LL/token.`, '');
+  return out.join('\n');
+}
+
+if (!gensimAvailable()) {
+  console.log(`skipped: gensim is not installed for ${PYTHON} (apt-get install python3-gensim)`);
+  process.exit(0);
+}
+const gensimVersion = execFileSync(PYTHON, ['-c', 'import gensim; print(gensim.__version__)'], { encoding: 'utf8' }).trim();
+console.log(`Machine: ${cpus()[0].model}, ${availableParallelism()} cores; Node ${process.version}; gensim ${gensimVersion}\n`);
+const sets = [];
+if (ONLY !== 'synthetic') sets.push(await realCorpora());
+if (ONLY !== 'real') sets.push(syntheticCorpora(10));
+for (const s of sets) console.log(table(await race(s)));
