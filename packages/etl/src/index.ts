@@ -1,0 +1,17 @@
+export { ingest } from './ingest.js';
+export type { IngestOptions, IngestProgress, IngestResult, IngestSummary } from './ingest-types.js';
+export { IngestError } from './ingest-error.js';
+export type { Refusal } from './sources/discover-sources.js';
+export { discoverSources } from './sources/discover-sources.js';
+export type { Discovery } from './sources/discover-sources.js';
+export type { Source, SourceEncoding } from './sources/source.js';
+export { prepareSource } from './sources/prepare-source.js';
+export type { PreparedSource } from './sources/prepare-source.js';
+export { LGSR_COLUMNS, TIME_COLUMNS, detectHeader } from './lgsr/columns.js';
+export type { LgsrColumn, HeaderKind } from './lgsr/columns.js';
+export { parsePence, parseQuantity, parseShopWeek, parseHour, dateWeekday } from './lgsr/field-checks.js';
+export { createBulkWriter } from './bulk/create-bulk-writer.js';
+export type { BulkWriter, WriteBatch, Dimensions, FileRecord, ForeignBasket } from './bulk/bulk-writer.js';
+export { SqliteBulkWriter } from './bulk/sqlite-bulk-writer.js';
+export { ThreadedSqliteWriter, sqliteWorkerScript } from './bulk/threaded-sqlite-writer.js';
+export { PostgresBulkWriter, INGEST_LOCK_KEY } from './bulk/postgres-bulk-writer.js';

@@ -1,0 +1,57 @@
+/** The LGSR transaction columns in canonical order (the order of the shared files). */
+export const LGSR_COLUMNS = [
+  'SHOP_WEEK', 'SHOP_DATE', 'SHOP_WEEKDAY', 'SHOP_HOUR', 'QUANTITY', 'SPEND',
+  'PROD_CODE', 'PROD_CODE_10', 'PROD_CODE_20', 'PROD_CODE_30', 'PROD_CODE_40',
+  'CUST_CODE', 'CUST_PRICE_SENSITIVITY', 'CUST_LIFESTAGE',
+  'BASKET_ID', 'BASKET_SIZE', 'BASKET_PRICE_SENSITIVITY', 'BASKET_TYPE', 'BASKET_DOMINANT_MISSION',
+  'STORE_CODE', 'STORE_FORMAT', 'STORE_REGION',
+] as const;
+export type LgsrColumn = (typeof LGSR_COLUMNS)[number];
+
+/** Column positions in canonical order, for readable field access (`f[C.QUANTITY]`). */
+export const C = Object.fromEntries(LGSR_COLUMNS.map((name, i) => [name, i])) as { readonly [K in LgsrColumn]: number };
+
+/** The columns of time.csv. */
+export const TIME_COLUMNS = ['shop_week', 'date_from', 'date_to'] as const;
+
+/** What a header line says about a file. */
+export type HeaderKind =
+  | { kind: 'transactions'; /** Source position of each canonical column, or null when already canonical. */ order: number[] | null }
+  | { kind: 'time'; order: number[] | null }
+  | { kind: 'unknown'; reason: string };
+
+function match(names: string[], expected: readonly string[]): { order: number[] | null } | { reason: string } {
+  const upper = names.map((n) => n.trim().toUpperCase());
+  const want = expected.map((n) => n.toUpperCase());
+  const missing = want.filter((n) => !upper.includes(n));
+  const unknown = upper.filter((n) => !want.includes(n));
+  const repeated = upper.filter((n, i) => upper.indexOf(n) !== i);
+  const problems: string[] = [];
+  if (missing.length) problems.push(`missing ${missing.join(', ')}`);
+  if (unknown.length) problems.push(`unknown ${unknown.map((n) => JSON.stringify(n)).join(', ')}`);
+  if (repeated.length) problems.push(`repeated ${repeated.join(', ')}`);
+  if (problems.length) return { reason: problems.join('; ') };
+  const order = want.map((n) => upper.indexOf(n));
+  return { order: order.every((p, i) => p === i) ? null : order };
+}
+
+/**
+ * Classify a header line (BOM and CR already removed): LGSR transactions, time.csv, or neither (with
+ * the reason). Column names match case-insensitively and in any order.
+ *
+ * @example
+ * detectHeader('shop_week,date_from,date_to'); // { kind: 'time', order: null }
+ * detectHeader('a,b').kind; // 'unknown'
+ */
+export function detectHeader(line: string): HeaderKind {
+  const names = line.split(',');
+  const time = match(names, TIME_COLUMNS);
+  if ('order' in time) return { kind: 'time', order: time.order };
+  const tx = match(names, LGSR_COLUMNS);
+  if ('order' in tx) return { kind: 'transactions', order: tx.order };
+  const shown = line.length > 80 ? `${line.slice(0, 80)}…` : line;
+  return {
+    kind: 'unknown',
+    reason: `the header is neither the LGSR transactions header nor time.csv's (${tx.reason}); it reads ${JSON.stringify(shown)}`,
+  };
+}
