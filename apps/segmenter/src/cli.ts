@@ -138,6 +138,7 @@ export function buildProgram(): Command {
     .requiredOption('--model <file>', 'trained model')
     .option('--db <url>', 'database URL', DEFAULT_DB)
     .requiredOption('--out <report.html>', 'output file')
+    .option('--select-k <table.csv>', 'include the topic-K curves from `segmenter select-k --out`')
     .addOption(new Option('--seed <S>', 'random seed').argParser(intFlag('--seed', 0, 0xffffffff)).default(1))
     .action(async (opts, cmd) => {
       await reportCommand(opts, reporterFor(cmd));

@@ -84,12 +84,21 @@ describe('segmenter end to end on a tiny synthetic dataset', () => {
     expect(recs[0].score).toBeGreaterThanOrEqual(recs[4].score);
   });
 
-  it('report writes one offline HTML file', async () => {
+  it('select-k scores each K and picks one', async () => {
+    const out = join(dir, 'select-k.csv');
+    expect(await cli('select-k', '--db', db, '--topics-range', '4..8', '--step', '4', '--iterations', '40', '--out', out)).toBe(0);
+    const rows = csvRows(out);
+    expect(rows.map((r) => Number(r[0]))).toEqual([4, 8]);
+    expect(rows.filter((r) => r[8] === '1')).toHaveLength(1);
+  });
+
+  it('report writes one offline HTML file, with the select-k curves when given', async () => {
     const out = join(dir, 'report.html');
-    expect(await cli('report', '--model', model, '--db', db, '--out', out)).toBe(0);
+    expect(await cli('report', '--model', model, '--db', db, '--out', out, '--select-k', join(dir, 'select-k.csv'))).toBe(0);
     const html = readFileSync(out, 'utf8');
     expect(html).toContain('<svg');
     expect(html).not.toMatch(/<script\b/);
+    expect(html).toMatch(/number of topics/i);
   });
 
   it('run does the whole pipeline; the model beats popularity at recommending', async () => {

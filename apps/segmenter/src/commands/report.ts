@@ -8,6 +8,7 @@ import { computeInsights, type Insights } from '../pipeline/insights.js';
 import { reportData } from '../pipeline/report.js';
 import { segmentCustomers, segmentProfiles, type ProfileTable, type SegmentChoice, type Segmentation } from '../pipeline/segment.js';
 import { modelInfo, type ModelInfo } from '../pipeline/train.js';
+import { readSelectK } from './select-k.js';
 
 export interface Analysis {
   seg: Segmentation;
@@ -46,13 +47,15 @@ export function reportParameters(model: AuthorTopicModel, info: ModelInfo, seg: 
 }
 
 /** `segmenter report`. */
-export async function reportCommand(flags: { model: string; db: string; out: string; seed: number }, reporter: Reporter): Promise<void> {
+export async function reportCommand(flags: { model: string; db: string; out: string; seed: number; selectK?: string }, reporter: Reporter): Promise<void> {
+  const topicKSelection = flags.selectK ? readSelectK(flags.selectK) : undefined;
   const model = AuthorTopicModel.load(flags.model);
   const info = modelInfo(model, flags.model);
   const db = await openDatabase(flags.db);
   try {
     const { seg, profiles, insights } = await analyse(db, model, info, { method: 'kmeans', seed: flags.seed }, reporter);
-    const bytes = await reportToFile(reportData({ model, info, seg, profiles, insights, parameters: reportParameters(model, info, seg) }), flags.out);
+    const data = reportData({ model, info, seg, profiles, insights, parameters: reportParameters(model, info, seg) });
+    const bytes = await reportToFile(topicKSelection ? { ...data, topicKSelection } : data, flags.out);
     reporter.info(`wrote ${flags.out} (${(bytes / 1024).toFixed(0)} KB)`);
   } finally {
     await db.close();
