@@ -64,7 +64,7 @@ export function reportData(args: {
         'Held-out baskets (test)': e.heldOutBaskets,
         'Baskets in scope (before cleaning)': stats.basketsInScope,
         'Terms in scope (before the frequency filter)': stats.termsInScope,
-        ...(info.weeks ? { 'Training weeks up to': info.weeks.lastTrain, 'Test weeks from': info.weeks.firstTest } : {}),
+        ...(info.weeks ? { 'Training weeks up to': String(info.weeks.lastTrain), 'Test weeks from': String(info.weeks.firstTest) } : {}),
         'Training sweeps': info.train.sweeps,
         'Training seconds': Number(info.train.seconds.toFixed(2)),
         Backend: `${info.train.backendUsed} (${info.train.sampler}, ${info.train.threads} thread${info.train.threads > 1 ? 's' : ''})`,
