@@ -94,15 +94,22 @@ export class SqliteBulkWriter extends SqlBulkWriter {
         'insert into baskets (basket_id, file_id, customer_code, store_code, shop_week, shop_date, shop_weekday, shop_hour, ' +
           'basket_size, basket_price_sensitivity, basket_type, basket_dominant_mission) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       );
-      for (const r of b.baskets) s.run(r);
+      for (const r of [...b.baskets].sort((x, y) => Number(x[0]) - Number(y[0]))) s.run(r);
     }
     const item = this.prepare('insert into line_items (basket_id, prod_code, quantity, spend_pence) values (?, ?, ?, ?)');
     const packed = b.packedItems;
+    // Rows arrive in file order (by store, then product); inserting them in primary-key order
+    // turns random B-tree insertions into near-appends.
     if (packed) {
-      for (let j = 0; j < packed.prodCodes.length; j++) item.run(packed.basketIds[j], packed.prodCodes[j], packed.quantities[j], packed.pence[j]);
+      const { basketIds: ids, prodCodes: codes } = packed;
+      const order = Array.from({ length: codes.length }, (_, j) => j).sort((x, y) => ids[x] - ids[y] || (codes[x] < codes[y] ? -1 : codes[x] > codes[y] ? 1 : 0));
+      for (const j of order) item.run(ids[j], codes[j], packed.quantities[j], packed.pence[j]);
     } else {
       const items = b.items;
-      for (let i = 0; i < items.length; i += 4) item.run(items[i], items[i + 1], items[i + 2], items[i + 3]);
+      const order = Array.from({ length: items.length / 4 }, (_, j) => j * 4).sort(
+        (x, y) => Number(items[x]) - Number(items[y]) || (items[x + 1] < items[y + 1] ? -1 : items[x + 1] > items[y + 1] ? 1 : 0),
+      );
+      for (const i of order) item.run(items[i], items[i + 1], items[i + 2], items[i + 3]);
     }
     run(
       'insert into rejected_rows (file_id, line_number, field, reason, raw_text) values (?, ?, ?, ?, ?)',
