@@ -398,7 +398,6 @@ export class AuthorTopicModel {
    * model.inferDocument(['CL00001', 'CL00042'], { authors: ['CUST0000123456'], priorStrength: 10 });
    */
   inferDocument(terms: DocumentInput['terms'], options: InferOptions = {}): Float64Array {
-    const { corpus } = this.need();
     const ids = this.termIds(terms);
     return this.foldIn(ids, this.priorFor(options.authors, options.priorStrength), options);
   }

@@ -48,6 +48,8 @@ export function reportData(args: {
     return mean.map((v) => v / n);
   });
   const mt = insights.missionTable;
+  const missionCounts = new Array<number>(K).fill(0);
+  for (const m of insights.missions) missionCounts[m]++;
   const e = info.evaluation;
   const stats = info.stats;
   return {
@@ -93,7 +95,7 @@ export function reportData(args: {
       explainedVariance: insights.map.explainedVarianceRatio,
     },
     missions: {
-      shares: Array.from({ length: K }, (_, k) => ({ topic: k, share: mt.baskets ? countOf(insights.missions, k) / mt.baskets : 0, baskets: countOf(insights.missions, k) })),
+      shares: missionCounts.map((baskets, topic) => ({ topic, share: mt.baskets ? baskets / mt.baskets : 0, baskets })),
       crossTabs: Object.entries(mt.attributes).map(([dimension, tab]) => ({
         dimension,
         categories: tab.values.map(String),
@@ -124,12 +126,6 @@ export function reportData(args: {
       adjacencies: insights.layout.pairs.map((p) => ({ a: p.a, b: p.b, score: p.affinity, note: `topic similarity ${p.topicSimilarity.toFixed(2)}, lift ${p.lift.toFixed(2)}` })),
     },
   };
-}
-
-function countOf(labels: Int32Array, k: number): number {
-  let n = 0;
-  for (const l of labels) if (l === k) n++;
-  return n;
 }
 
 function rows(m: Float64Array, n: number): number[][] {
