@@ -38,7 +38,10 @@ export async function ingest(paths: string | readonly string[], db: AtmDatabase,
   for (const key of Object.keys(options)) if (!OPTION_KEYS.has(key)) throw new TypeError(`Unknown option ${JSON.stringify(key)} for ingest`);
   if (options.onProgress !== undefined && typeof options.onProgress !== 'function')
     throw new TypeError(invalid('a function', 'options.onProgress', options.onProgress));
-  const batchSize = options.batchSize ?? 16384;
+  // SQLite writes from a worker thread, and a file's commit waits for its last batch: small batches
+  // keep that wait (and the worker's idle time while the next file's first batch is read) short.
+  // PostgreSQL sends one COPY per table per batch, so it wants large ones.
+  const batchSize = options.batchSize ?? (db.dialect === 'sqlite' ? 2048 : 16384);
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(invalid('a positive integer', 'options.batchSize', batchSize));
 
   const started = performance.now();

@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { packItems } from './bulk-writer.js';
 import type { WriteBatch } from './bulk-writer.js';
 import { SqlBulkWriter } from './sql-bulk-writer.js';
 
@@ -6,6 +7,13 @@ import { SqlBulkWriter } from './sql-bulk-writer.js';
 const INGEST_WAL_AUTOCHECKPOINT = 16384;
 
 type Statement = BetterSqlite3.Statement<unknown[]>;
+
+/**
+ * Rows per multi-row INSERT on the two high-volume tables. One statement call per row is
+ * dominated by the per-call cost of crossing into SQLite; 16 rows per call halves the insert time
+ * (600k line items: 0.93 s one by one, 0.49 s 16 at a time, 0.53 s at 64).
+ */
+const ROWS_PER_INSERT = 16;
 
 /**
  * SQLite bulk path: better-sqlite3 prepared statements inside one `BEGIN IMMEDIATE` transaction per
@@ -68,6 +76,27 @@ export class SqliteBulkWriter extends SqlBulkWriter {
     if (this.db.inTransaction) this.db.exec('rollback');
   }
 
+  /**
+   * Insert `count` rows of `width` columns into `target` (`table (columns)`), {@link ROWS_PER_INSERT}
+   * per statement and the remainder one by one; `fill(j, args, at)` writes row j's values at `args[at…]`.
+   */
+  private insertRows(target: string, width: number, count: number, fill: (j: number, args: unknown[], at: number) => void): void {
+    const placeholders = `(${new Array(width).fill('?').join(', ')})`;
+    const many = this.prepare(`insert into ${target} values ${new Array(ROWS_PER_INSERT).fill(placeholders).join(', ')}`);
+    const one = this.prepare(`insert into ${target} values ${placeholders}`);
+    const args = new Array<unknown>(ROWS_PER_INSERT * width);
+    let j = 0;
+    for (; j + ROWS_PER_INSERT <= count; j += ROWS_PER_INSERT) {
+      for (let r = 0; r < ROWS_PER_INSERT; r++) fill(j + r, args, r * width);
+      many.run(args);
+    }
+    const single = new Array<unknown>(width);
+    for (; j < count; j++) {
+      fill(j, single, 0);
+      one.run(single);
+    }
+  }
+
   async changeToken(): Promise<string> {
     return String(this.db.pragma('data_version', { simple: true }));
   }
@@ -90,27 +119,30 @@ export class SqliteBulkWriter extends SqlBulkWriter {
     run('insert into stores (store_code, store_format, store_region) values (?, ?, ?)', b.stores);
     run('insert into weeks (shop_week, date_from, date_to, file_id) values (?, ?, ?, ?)', b.weeks.map((w) => [...w, b.fileId]));
     if (b.baskets.length) {
-      const s = this.prepare(
-        'insert into baskets (basket_id, file_id, customer_code, store_code, shop_week, shop_date, shop_weekday, shop_hour, ' +
-          'basket_size, basket_price_sensitivity, basket_type, basket_dominant_mission) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      const baskets = [...b.baskets].sort((x, y) => Number(x[0]) - Number(y[0]));
+      this.insertRows(
+        'baskets (basket_id, file_id, customer_code, store_code, shop_week, shop_date, shop_weekday, shop_hour, ' +
+          'basket_size, basket_price_sensitivity, basket_type, basket_dominant_mission)',
+        12,
+        baskets.length,
+        (j, args, at) => {
+          const r = baskets[j];
+          for (let c = 0; c < 12; c++) args[at + c] = r[c];
+        },
       );
-      for (const r of [...b.baskets].sort((x, y) => Number(x[0]) - Number(y[0]))) s.run(r);
     }
-    const item = this.prepare('insert into line_items (basket_id, prod_code, quantity, spend_pence) values (?, ?, ?, ?)');
-    const packed = b.packedItems;
     // Rows arrive in file order (by store, then product); inserting them in primary-key order
     // turns random B-tree insertions into near-appends.
-    if (packed) {
-      const { basketIds: ids, prodCodes: codes } = packed;
-      const order = Array.from({ length: codes.length }, (_, j) => j).sort((x, y) => ids[x] - ids[y] || (codes[x] < codes[y] ? -1 : codes[x] > codes[y] ? 1 : 0));
-      for (const j of order) item.run(ids[j], codes[j], packed.quantities[j], packed.pence[j]);
-    } else {
-      const items = b.items;
-      const order = Array.from({ length: items.length / 4 }, (_, j) => j * 4).sort(
-        (x, y) => Number(items[x]) - Number(items[y]) || (items[x + 1] < items[y + 1] ? -1 : items[x + 1] > items[y + 1] ? 1 : 0),
-      );
-      for (const i of order) item.run(items[i], items[i + 1], items[i + 2], items[i + 3]);
-    }
+    const packed = b.packedItems ?? packItems(b.items);
+    const { basketIds: ids, prodCodes: codes, quantities, pence } = packed;
+    const order = Array.from({ length: codes.length }, (_, j) => j).sort((x, y) => ids[x] - ids[y] || (codes[x] < codes[y] ? -1 : codes[x] > codes[y] ? 1 : 0));
+    this.insertRows('line_items (basket_id, prod_code, quantity, spend_pence)', 4, order.length, (j, args, at) => {
+      const r = order[j];
+      args[at] = ids[r];
+      args[at + 1] = codes[r];
+      args[at + 2] = quantities[r];
+      args[at + 3] = pence[r];
+    });
     run(
       'insert into rejected_rows (file_id, line_number, field, reason, raw_text) values (?, ?, ?, ?, ?)',
       b.rejects.map((r) => [b.fileId, r.line, r.field, r.reason, r.raw]),

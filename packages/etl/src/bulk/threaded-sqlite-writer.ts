@@ -2,8 +2,8 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { packItems } from './bulk-writer.js';
 import type { BulkWriter, Dimensions, FileRecord, ForeignBasket, WriteBatch } from './bulk-writer.js';
+import { StringTable, packBatch } from './packed-batch.js';
 import { SqliteBulkWriter } from './sqlite-bulk-writer.js';
 
 /** Batches queued to the worker before `write` waits: bounds memory, keeps both cores busy. */
@@ -47,6 +47,8 @@ export class ThreadedSqliteWriter implements BulkWriter {
   private readonly inFlight: Promise<unknown>[] = [];
   private failure: Error | undefined;
   private readonly reader: SqliteBulkWriter;
+  /** Strings already sent to the worker (it keeps the same table). */
+  private readonly strings = new StringTable();
 
   constructor(
     db: BetterSqlite3.Database,
@@ -156,11 +158,9 @@ export class ThreadedSqliteWriter implements BulkWriter {
 
   async write(batch: WriteBatch): Promise<void> {
     if (this.failure) await this.drain();
-    // Items go as columns: the typed arrays move to the worker without being copied.
-    const packedItems = packItems(batch.items);
-    const columns = { ...batch, items: [], packedItems };
-    const transfer = [packedItems.basketIds.buffer, packedItems.quantities.buffer, packedItems.pence.buffer] as ArrayBuffer[];
-    const done = this.callTransferring('write', [columns], transfer).catch((e: Error) => {
+    // Baskets and items go as typed columns that move to the worker without being copied.
+    const { packed, transfer } = packBatch(batch, this.strings);
+    const done = this.callTransferring('writePacked', [packed], transfer).catch((e: Error) => {
       this.failure ??= e;
     });
     this.inFlight.push(done);
