@@ -199,6 +199,10 @@ describe.runIf(BACKENDS.includes('native'))('native and TS are bit-identical', (
   it.each([
     ['dense', 1, 10],
     ['dense', 2, 10],
+    // The native dense kernel has compile-time-K builds (here 50) and a run-time-K one (37), each
+    // also compiled for AVX2 and picked at run time: all must match the reference.
+    ['dense', 1, 50],
+    ['dense', 1, 37],
     ['mh', 1, 80],
     ['mh', 2, 80],
   ] as const)('%s sampler, %i thread(s), K = %i, 50 sweeps on 100k tokens', async (sampler, threads, K) => {
