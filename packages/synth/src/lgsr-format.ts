@@ -3,36 +3,26 @@
  * (see shared/data/README.md: comma-separated, header row, LF, no quoting, empty field = null).
  */
 
-/** The 22 LGSR columns, in file order. */
-export const lgsrHeader = [
-  'SHOP_WEEK', 'SHOP_DATE', 'SHOP_WEEKDAY', 'SHOP_HOUR', 'QUANTITY', 'SPEND',
-  'PROD_CODE', 'PROD_CODE_10', 'PROD_CODE_20', 'PROD_CODE_30', 'PROD_CODE_40',
-  'CUST_CODE', 'CUST_PRICE_SENSITIVITY', 'CUST_LIFESTAGE',
-  'BASKET_ID', 'BASKET_SIZE', 'BASKET_PRICE_SENSITIVITY', 'BASKET_TYPE', 'BASKET_DOMINANT_MISSION',
-  'STORE_CODE', 'STORE_FORMAT', 'STORE_REGION',
-] as const;
+// The columns and value domains come from `@atm/lgsr`, which the loader validates against too;
+// the generator's own names for them are kept.
+export {
+  LGSR_COLUMNS as lgsrHeader,
+  PRICE_SENSITIVITIES as priceSensitivities,
+  LIFE_STAGES as lifeStages,
+  BASKET_SIZES as basketSizes,
+  BASKET_TYPES as basketTypes,
+  BASKET_MISSIONS as basketMissions,
+  STORE_FORMATS as storeFormats,
+  STORE_REGIONS as storeRegions,
+  TIME_COLUMNS as timeHeader,
+} from '@atm/lgsr';
+export type { LgsrColumn, LifeStage, PriceSensitivity, StoreFormat } from '@atm/lgsr';
 
-export type LgsrColumn = (typeof lgsrHeader)[number];
-
-export const priceSensitivities = ['LA', 'MM', 'UM', 'XX'] as const;
-export const lifeStages = ['YA', 'OA', 'YF', 'OF', 'PE', 'OT'] as const;
-export const basketSizes = ['S', 'M', 'L'] as const;
-export const basketTypes = ['Small Shop', 'Top Up', 'Full Shop', 'XX'] as const;
-export const basketMissions = ['Fresh', 'Grocery', 'Mixed', 'Nonfood', 'XX'] as const;
-export const storeFormats = ['SS', 'MS', 'LS', 'XLS'] as const;
-export const storeRegions = ['E01', 'E02', 'E03', 'N01', 'N02', 'N03', 'S01', 'S02', 'S03', 'W01', 'W02', 'W03'] as const;
-
-export type PriceSensitivity = (typeof priceSensitivities)[number];
-export type LifeStage = (typeof lifeStages)[number];
-export type StoreFormat = (typeof storeFormats)[number];
 /** A department's own mission; a basket's is one of these, `Mixed` or `XX`. */
 export type DepartmentMission = 'Fresh' | 'Grocery' | 'Nonfood';
 
 /** Name of the calendar file written next to the weekly files. */
 export const timeFileName = 'time.csv';
-
-/** Header of time.csv. */
-export const timeHeader = ['shop_week', 'date_from', 'date_to'] as const;
 
 /**
  * File name of one week's transactions.

@@ -1,18 +1,11 @@
-/** The LGSR transaction columns in canonical order (the order of the shared files). */
-export const LGSR_COLUMNS = [
-  'SHOP_WEEK', 'SHOP_DATE', 'SHOP_WEEKDAY', 'SHOP_HOUR', 'QUANTITY', 'SPEND',
-  'PROD_CODE', 'PROD_CODE_10', 'PROD_CODE_20', 'PROD_CODE_30', 'PROD_CODE_40',
-  'CUST_CODE', 'CUST_PRICE_SENSITIVITY', 'CUST_LIFESTAGE',
-  'BASKET_ID', 'BASKET_SIZE', 'BASKET_PRICE_SENSITIVITY', 'BASKET_TYPE', 'BASKET_DOMINANT_MISSION',
-  'STORE_CODE', 'STORE_FORMAT', 'STORE_REGION',
-] as const;
-export type LgsrColumn = (typeof LGSR_COLUMNS)[number];
+import { LGSR_COLUMNS, TIME_COLUMNS } from '@atm/lgsr';
+import type { LgsrColumn } from '@atm/lgsr';
+
+export { LGSR_COLUMNS, TIME_COLUMNS };
+export type { LgsrColumn };
 
 /** Column positions in canonical order, for readable field access (`f[C.QUANTITY]`). */
 export const C = Object.fromEntries(LGSR_COLUMNS.map((name, i) => [name, i])) as { readonly [K in LgsrColumn]: number };
-
-/** The columns of time.csv. */
-export const TIME_COLUMNS = ['shop_week', 'date_from', 'date_to'] as const;
 
 /** What a header line says about a file. */
 export type HeaderKind =

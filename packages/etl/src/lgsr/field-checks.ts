@@ -10,7 +10,7 @@ import {
   PRICE_SENSITIVITIES,
   STORE_FORMATS,
   STORE_REGIONS,
-} from '@atm/data';
+} from '@atm/lgsr';
 
 export const PROD_CODE = /^PRD\d{7}$/;
 export const PROD_CODE_10 = /^CL\d{5}$/;
