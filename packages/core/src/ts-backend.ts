@@ -12,9 +12,15 @@ import { Rng } from './rng.js';
  */
 export class TsBackend implements Backend {
   readonly name = 'ts' as const;
+  /**
+   * The MH word-proposal tables (3 × V × K numbers) of each training setup, kept between runs:
+   * training in slices (held-out checks every few sweeps) would otherwise allocate them anew
+   * each time. They are rebuilt from the counts at every MH sweep, so reuse changes no result.
+   */
+  private readonly wordAlias = new WeakMap<TrainingSetup, AliasTables>();
 
   async run(setup: TrainingSetup, state: SamplerState, request: SweepRequest): Promise<number> {
-    const sampler = new SweepKernel(setup, state);
+    const sampler = new SweepKernel(setup, state, this.wordAlias.get(setup));
     let done = 0;
     for (let s = 0; s < request.sweeps; s++) {
       if (request.signal?.aborted) break;
@@ -24,6 +30,7 @@ export class TsBackend implements Backend {
       // Yield so progress callbacks, timers and AbortSignal listeners run between sweeps.
       if (s + 1 < request.sweeps) await new Promise<void>((resolve) => setImmediate(resolve));
     }
+    if (sampler.wordAliasTables) this.wordAlias.set(setup, sampler.wordAliasTables);
     return done;
   }
 }
@@ -98,9 +105,11 @@ export class SweepKernel {
   private wordAlias?: AliasTables;
   private alphaAlias?: AliasTables;
 
+  /** `wordAlias`: tables from an earlier kernel of the same setup to build into (any contents). */
   constructor(
     private readonly setup: TrainingSetup,
     private readonly state: SamplerState,
+    wordAlias?: AliasTables,
   ) {
     this.K = setup.numTopics;
     this.V = setup.numTerms;
@@ -114,6 +123,12 @@ export class SweepKernel {
     this.invDen = new Float64Array(this.K);
     this.cdf = new Float64Array(maxAuthors * this.K);
     this.phiTerm = new Float64Array(this.K);
+    if (wordAlias && wordAlias.rows === this.V && wordAlias.K === this.K) this.wordAlias = wordAlias;
+  }
+
+  /** The word-proposal tables, once an MH sweep has built them. */
+  get wordAliasTables(): AliasTables | undefined {
+    return this.wordAlias;
   }
 
   sweep(seed: number, sweepIndex: number, sampler: 'dense' | 'mh', mhSteps: number): void {
