@@ -153,7 +153,7 @@ async function runOurs(train, test, K, backend, threads) {
   });
   const wall = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
-  return { model, wallSeconds: wall, cpuSeconds: (cpu.user + cpu.system) / 1e6, curve, sweeps: model.sweepsDone };
+  return { model, wallSeconds: wall, cpuSeconds: (cpu.user + cpu.system) / 1e6, curve, sweeps: model.sweepsDone, samplingSeconds: model.trace.at(-1)?.seconds ?? null };
 }
 
 async function realCorpora() {
@@ -212,6 +212,7 @@ async function race(set) {
         cpu: r.cpuSeconds,
         rss: process.resourceUsage().maxRSS * 1024,
         sweeps: r.sweeps,
+        sampling: r.samplingSeconds,
         timeToGensimBest: reach ? reach.seconds : null,
         speedup: reach ? gensimBestRow.cpu / reach.seconds : null,
         ...quality(r.model.estimates(), train, test, truth),
@@ -226,10 +227,10 @@ function table({ set, rows, base }) {
   const f = (x, d = 3) => (x === null || x === undefined ? '—' : typeof x === 'number' ? x.toFixed(d) : String(x));
   const out = [`### ${set.name}`, '', `${set.train.numDocs} training baskets, ${set.train.numAuthors} customers, ${set.train.numTerms} terms, ${set.train.numTokens} tokens; ${set.test.numTokens} held-out tokens.`, ''];
   const extra = set.truth ? ' | topic recovery | segment ARI' : '';
-  out.push(`| system | K | wall s | CPU s | peak RSS MB | held-out LL/token | UMass | NPMI | time to gensim's best (s) | speed-up vs gensim's CPU s${extra} |`);
-  out.push(`|---|---|---|---|---|---|---|---|---|---${set.truth ? '|---|---' : ''}|`);
+  out.push(`| system | K | sweeps | sampling s | wall s | CPU s | peak RSS MB | held-out LL/token | UMass | NPMI | time to gensim's best (s) | speed-up vs gensim's CPU s${extra} |`);
+  out.push(`|---|---|---|---|---|---|---|---|---|---|---|---${set.truth ? '|---|---' : ''}|`);
   for (const r of rows)
-    out.push(`| ${r.system} | ${r.K} | ${f(r.wall, 1)} | ${f(r.cpu, 1)} | ${f(r.rss / 1e6, 0)} | ${f(r.perToken, 4)} | ${f(r.umass)} | ${f(r.npmi)} | ${f(r.timeToGensimBest, 2)} | ${r.speedup ? `${f(r.speedup, 0)}×` : '—'}${set.truth ? ` | ${f(r.recovery)} | ${f(r.ari)}` : ''} |`);
+    out.push(`| ${r.system} | ${r.K} | ${r.sweeps ?? '—'} | ${f(r.sampling, 1)} | ${f(r.wall, 1)} | ${f(r.cpu, 1)} | ${f(r.rss / 1e6, 0)} | ${f(r.perToken, 4)} | ${f(r.umass)} | ${f(r.npmi)} | ${f(r.timeToGensimBest, 2)} | ${r.speedup ? `${f(r.speedup, 0)}×` : '—'}${set.truth ? ` | ${f(r.recovery)} | ${f(r.ari)}` : ''} |`);
   out.push('', `Baselines on the same held-out tokens: global unigram ${base.unigram.toFixed(4)}, per-customer unigram smoothed toward it (μ = 100) ${base.customerUnigram.toFixed(4)} LL/token.`, '');
   return out.join('\n');
 }
