@@ -12,7 +12,8 @@
 // share the cores its wall time is inflated, so speed-ups are taken against gensim's CPU seconds,
 // which on a core of its own equal its wall time and never flatter us.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -85,6 +86,11 @@ function quality(est, corpus, test, truth) {
   return q;
 }
 
+/**
+ * Write the training corpus for gensim, unless the same corpus is already there. A different
+ * corpus (other data, other cleaning) in a reused work dir makes every gensim snapshot in it stale:
+ * they are removed.
+ */
 function writeForGensim(dir, train) {
   mkdirSync(dir, { recursive: true });
   const lines = [];
@@ -93,8 +99,13 @@ function writeForGensim(dir, train) {
     for (const w of train.docTokens(d)) c.set(w, (c.get(w) ?? 0) + 1);
     lines.push(`${train.docAuthors[train.docAuthorOffsets[d]]}\t${[...c].map(([w, n]) => `${w}:${n}`).join(' ')}`);
   }
-  writeFileSync(join(dir, 'corpus.txt'), `${lines.join('\n')}\n`);
-  writeFileSync(join(dir, 'meta.json'), JSON.stringify({ numTerms: train.numTerms, numAuthors: train.numAuthors }));
+  const text = `${lines.join('\n')}\n`;
+  const meta = JSON.stringify({ numTerms: train.numTerms, numAuthors: train.numAuthors, sha256: createHash('sha256').update(text).digest('hex') });
+  const metaPath = join(dir, 'meta.json');
+  if (existsSync(metaPath) && readFileSync(metaPath, 'utf8') === meta && existsSync(join(dir, 'corpus.txt'))) return;
+  for (const entry of readdirSync(dir)) if (entry.startsWith('gensim-K')) rmSync(join(dir, entry), { recursive: true, force: true });
+  writeFileSync(join(dir, 'corpus.txt'), text);
+  writeFileSync(metaPath, meta);
 }
 
 /** Train gensim for one K (or reuse a finished run in the work dir); one result per checkpoint. */
@@ -191,7 +202,7 @@ async function race(set) {
   log(`${set.name}: ${train.numDocs} baskets, ${train.numAuthors} customers, ${train.numTerms} terms, ${train.numTokens} tokens; ${test.numTokens} held-out tokens`);
   const dir = WORK ? join(WORK, set.key) : mkdtempSync(join(tmpdir(), 'race-'));
   mkdirSync(dir, { recursive: true });
-  if (!existsSync(join(dir, 'corpus.txt'))) writeForGensim(dir, train);
+  writeForGensim(dir, train);
   const ks = truth ? [truth.K] : TOPICS;
   const gensimRuns = await pool(ks.map((K) => () => runGensim(dir, K, train)), JOBS);
   if (STAGE === 'gensim') return null;
