@@ -53,3 +53,30 @@ describe.each(DIALECTS)('schema and migrations (%s)', (dialect) => {
     }
   });
 });
+
+describe('the schema and the LGSR format agree', () => {
+  it("every categorical CHECK constraint lists exactly @atm/lgsr's domain", async () => {
+    const { BASKET_MISSIONS, BASKET_SIZES, BASKET_TYPES, LIFE_STAGES, PRICE_SENSITIVITIES, STORE_FORMATS, STORE_REGIONS } = await import('@atm/lgsr');
+    const db = await openDatabase('sqlite::memory:');
+    try {
+      const { rows } = await sql<{ sql: string }>`select sql from sqlite_master where type = 'table' and name in ('customers', 'stores', 'baskets')`.execute(db.kysely);
+      const ddl = rows.map((r) => r.sql).join('\n');
+      // The migration writes each domain as `column in ('A', 'B', …)`.
+      const listOf = (column: string) => {
+        const m = new RegExp(`(?<![\\w])${column} in \\(([^)]*)\\)`).exec(ddl);
+        if (!m) throw new Error(`no CHECK list for ${column} in:\n${ddl}`);
+        return m[1].split(',').map((v) => v.trim().replace(/^'|'$/g, ''));
+      };
+      expect(listOf('price_sensitivity')).toEqual([...PRICE_SENSITIVITIES]);
+      expect(listOf('basket_price_sensitivity')).toEqual([...PRICE_SENSITIVITIES]);
+      expect(listOf('life_stage')).toEqual([...LIFE_STAGES]);
+      expect(listOf('store_format')).toEqual([...STORE_FORMATS]);
+      expect(listOf('store_region')).toEqual([...STORE_REGIONS]);
+      expect(listOf('basket_size')).toEqual([...BASKET_SIZES]);
+      expect(listOf('basket_type')).toEqual([...BASKET_TYPES]);
+      expect(listOf('basket_dominant_mission')).toEqual([...BASKET_MISSIONS]);
+    } finally {
+      await db.close();
+    }
+  });
+});
