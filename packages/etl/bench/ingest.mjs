@@ -13,7 +13,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openScratchDatabase, postgresDisabled } from '@atm/data';
+import { DEFAULT_PG_URL, openScratchDatabase, postgresDisabled } from '@atm/data';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dataDir = process.env.LGSR_DIR || resolve(here, '../../../../shared/data/lgsr-5k');
@@ -84,20 +84,21 @@ else {
     await scratch.dispose().catch(() => {});
   }
   const hasPsql = spawnSync('psql', ['--version']).status === 0;
-  if (hasPsql && !process.env.ATM_PG_URL) {
+  if (hasPsql && !postgresDisabled()) {
     const table = `bench_copy_${process.pid}`;
-    const psql = (sqlText) => `psql -qX -d atm_test -h /var/run/postgresql -c "${sqlText}"`;
+    const target = `'${process.env.ATM_PG_URL || DEFAULT_PG_URL}'`;
+    const psql = (sqlText) => `psql -qX -d ${target} -c "${sqlText}"`;
     execFileSync('bash', ['-c', psql(`create unlogged table ${table} (${Array.from({ length: 22 }, (_, i) => `c${i} text`).join(', ')})`)]);
     try {
       shellWithRss(
         "psql \\copy (flat text table, no checks, no indexes)",
-        `zcat ${quote(files)} | grep -v '^SHOP_WEEK' | psql -qX -d atm_test -h /var/run/postgresql -c "\\copy ${table} from stdin with (format csv)"`,
+        `zcat ${quote(files)} | grep -v '^SHOP_WEEK' | psql -qX -d ${target} -c "\\copy ${table} from stdin with (format csv)"`,
         rowCount,
       );
     } finally {
       execFileSync('bash', ['-c', psql(`drop table ${table}`)]);
     }
-  } else console.log('  (psql not found or a custom ATM_PG_URL: skipping the \\copy yardstick)');
+  } else console.log('  (psql not found or PostgreSQL off: skipping the \\copy yardstick)');
 }
 
 const pad = (s, n) => String(s).padEnd(n);

@@ -47,7 +47,7 @@ export interface IngestProgress {
 
 export interface IngestOptions {
   onProgress?: (progress: IngestProgress) => void;
-  /** Lines per batch (validation, lookups and writes happen per batch); default 2048 on SQLite, 16384 on PostgreSQL. */
+  /** Lines per batch (validation, lookups and writes happen per batch); default 2048 on SQLite, 4096 on PostgreSQL. */
   batchSize?: number;
   /** SQLite: write from a worker thread while this thread reads and validates (default true). */
   threads?: boolean;

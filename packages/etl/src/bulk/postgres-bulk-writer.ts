@@ -7,12 +7,20 @@ import { SqlBulkWriter } from './sql-bulk-writer.js';
 export const INGEST_LOCK_KEY = 0x41544d49;
 /** Rows per multi-row INSERT for the small dimension tables. */
 const INSERT_CHUNK = 1000;
+/** Batches queued on the connection before `write` waits: bounds memory, keeps the server busy. */
+const MAX_IN_FLIGHT = 2;
 
 /** COPY text format: escape backslash, tab, newline and carriage return; null is \N. */
 function copyValue(v: string | number | null): string {
   if (v === null) return '\\N';
   if (typeof v === 'number') return String(v);
   return /[\\\t\n\r]/.test(v) ? v.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c] as string) : v;
+}
+
+/** `?` placeholders as `$1, $2, …`. */
+function numbered(text: string): string {
+  let n = 0;
+  return text.replace(/\?/g, () => `$${++n}`);
 }
 
 /**
@@ -27,9 +35,24 @@ function copyValue(v: string | number | null): string {
 export class PostgresBulkWriter extends SqlBulkWriter {
   readonly dialect = 'postgres' as const;
   private client: pg.PoolClient | undefined;
+  /** The queued writes, in order; settles when the last has run. */
+  private pending: Promise<void> = Promise.resolve();
+  private readonly inFlight: Promise<void>[] = [];
+  private failure: Error | undefined;
 
   constructor(private readonly pool: pg.Pool) {
     super();
+  }
+
+  /** Wait for every queued write; rethrow the first write failure. */
+  private async drain(): Promise<void> {
+    await this.pending;
+    this.inFlight.length = 0;
+    if (this.failure) {
+      const f = this.failure;
+      this.failure = undefined;
+      throw f;
+    }
   }
 
   private get c(): pg.PoolClient {
@@ -38,9 +61,18 @@ export class PostgresBulkWriter extends SqlBulkWriter {
   }
 
   protected async query(text: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
-    let n = 0;
-    const res = await this.c.query(text.replace(/\?/g, () => `$${++n}`), params);
+    // Bookkeeping statements run after the writes queued before them.
+    await this.drain();
+    const res = await this.c.query(numbered(text), params);
     return res.rows;
+  }
+
+  /**
+   * Other files are committed, so another pooled connection sees them without waiting for the
+   * writes queued on this one.
+   */
+  protected override async lookup(text: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
+    return (await this.pool.query(numbered(text), params)).rows;
   }
 
   protected idList(column: string, ids: string[]): { text: string; param: unknown } {
@@ -53,6 +85,9 @@ export class PostgresBulkWriter extends SqlBulkWriter {
   }
 
   async close(): Promise<void> {
+    await this.pending;
+    this.inFlight.length = 0;
+    this.failure = undefined;
     const client = this.client;
     this.client = undefined;
     if (client === undefined) return;
@@ -69,10 +104,14 @@ export class PostgresBulkWriter extends SqlBulkWriter {
   }
 
   async commit(): Promise<void> {
+    await this.drain();
     await this.c.query('commit');
   }
 
   async rollback(): Promise<void> {
+    await this.pending;
+    this.inFlight.length = 0;
+    this.failure = undefined;
     await this.c.query('rollback');
   }
 
@@ -99,7 +138,23 @@ export class PostgresBulkWriter extends SqlBulkWriter {
     });
   }
 
+  /**
+   * Queue the batch and return: the next batch is read and validated while the server stores this
+   * one. A failure surfaces at the next write, statement or commit.
+   */
   async write(b: WriteBatch): Promise<void> {
+    if (this.failure) await this.drain();
+    const settled = this.pending.then(() => this.writeNow(b)).catch((e: Error) => {
+      this.failure ??= e;
+    });
+    this.pending = settled;
+    this.inFlight.push(settled);
+    // Wait for the oldest batch only, so one is always being stored while the next is read.
+    if (this.inFlight.length >= MAX_IN_FLIGHT) await this.inFlight.shift();
+  }
+
+  private async writeNow(b: WriteBatch): Promise<void> {
+    if (this.failure) return;
     if (b.level40.length) await this.insert('prod_codes_40', ['prod_code_40'], b.level40.map((c) => [c]));
     await this.insert('prod_codes_30', ['prod_code_30', 'prod_code_40'], b.level30);
     await this.insert('prod_codes_20', ['prod_code_20', 'prod_code_30'], b.level20);

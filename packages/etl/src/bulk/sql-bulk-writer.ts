@@ -48,6 +48,13 @@ export abstract class SqlBulkWriter implements BulkWriter {
   abstract write(batch: WriteBatch): Promise<void>;
   /** Rows of a query with `?` placeholders. */
   protected abstract query(text: string, params?: unknown[]): Promise<Row[]>;
+  /**
+   * Rows of a read-only query about other, committed files (the cross-file basket lookup). Runs on
+   * the writing connection unless a dialect has a better place for it.
+   */
+  protected lookup(text: string, params?: unknown[]): Promise<Row[]> {
+    return this.query(text, params);
+  }
   /** `column IN (…ids)` with one placeholder, and the parameter value for it. */
   protected abstract idList(column: string, ids: string[]): { text: string; param: unknown };
 
@@ -101,7 +108,7 @@ export abstract class SqlBulkWriter implements BulkWriter {
     const found = new Map<string, ForeignBasket>();
     if (ids.length === 0) return found;
     const list = this.idList('b.basket_id', ids);
-    const baskets = await this.query(
+    const baskets = await this.lookup(
       `select cast(b.basket_id as text) as basket_id, b.file_id, f.path, b.customer_code, b.store_code, b.shop_week,
          b.shop_date, b.shop_weekday, b.shop_hour, b.basket_size, b.basket_price_sensitivity, b.basket_type,
          b.basket_dominant_mission
@@ -119,7 +126,7 @@ export abstract class SqlBulkWriter implements BulkWriter {
       found.set(String(b.basket_id), { fileId: Number(b.file_id), path: String(b.path), values, items: new Map() });
     }
     const items = this.idList('basket_id', [...found.keys()]);
-    for (const r of await this.query(
+    for (const r of await this.lookup(
       `select cast(basket_id as text) as basket_id, prod_code, quantity, spend_pence from line_items where ${items.text}`,
       [items.param],
     ))
