@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { WriteBatch } from './bulk-writer.js';
 import { SqlBulkWriter } from './sql-bulk-writer.js';
+import { WriteQueue } from './write-queue.js';
 
 /** Session advisory lock key that serializes ingests into one database ('ATMI'). */
 export const INGEST_LOCK_KEY = 0x41544d49;
@@ -35,24 +36,11 @@ function numbered(text: string): string {
 export class PostgresBulkWriter extends SqlBulkWriter {
   readonly dialect = 'postgres' as const;
   private client: pg.PoolClient | undefined;
-  /** The queued writes, in order; settles when the last has run. */
-  private pending: Promise<void> = Promise.resolve();
-  private readonly inFlight: Promise<void>[] = [];
-  private failure: Error | undefined;
+  /** Queued writes, one after another on the connection (their queries must not interleave). */
+  private readonly writes = new WriteQueue(MAX_IN_FLIGHT, { sequential: true });
 
   constructor(private readonly pool: pg.Pool) {
     super();
-  }
-
-  /** Wait for every queued write; rethrow the first write failure. */
-  private async drain(): Promise<void> {
-    await this.pending;
-    this.inFlight.length = 0;
-    if (this.failure) {
-      const f = this.failure;
-      this.failure = undefined;
-      throw f;
-    }
   }
 
   private get c(): pg.PoolClient {
@@ -62,7 +50,7 @@ export class PostgresBulkWriter extends SqlBulkWriter {
 
   protected async query(text: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
     // Bookkeeping statements run after the writes queued before them.
-    await this.drain();
+    await this.writes.drain();
     const res = await this.c.query(numbered(text), params);
     return res.rows;
   }
@@ -85,9 +73,7 @@ export class PostgresBulkWriter extends SqlBulkWriter {
   }
 
   async close(): Promise<void> {
-    await this.pending;
-    this.inFlight.length = 0;
-    this.failure = undefined;
+    await this.writes.settle();
     const client = this.client;
     this.client = undefined;
     if (client === undefined) return;
@@ -104,14 +90,12 @@ export class PostgresBulkWriter extends SqlBulkWriter {
   }
 
   async commit(): Promise<void> {
-    await this.drain();
+    await this.writes.drain();
     await this.c.query('commit');
   }
 
   async rollback(): Promise<void> {
-    await this.pending;
-    this.inFlight.length = 0;
-    this.failure = undefined;
+    await this.writes.settle();
     await this.c.query('rollback');
   }
 
@@ -143,18 +127,10 @@ export class PostgresBulkWriter extends SqlBulkWriter {
    * one. A failure surfaces at the next write, statement or commit.
    */
   async write(b: WriteBatch): Promise<void> {
-    if (this.failure) await this.drain();
-    const settled = this.pending.then(() => this.writeNow(b)).catch((e: Error) => {
-      this.failure ??= e;
-    });
-    this.pending = settled;
-    this.inFlight.push(settled);
-    // Wait for the oldest batch only, so one is always being stored while the next is read.
-    if (this.inFlight.length >= MAX_IN_FLIGHT) await this.inFlight.shift();
+    await this.writes.add(() => this.writeNow(b));
   }
 
   private async writeNow(b: WriteBatch): Promise<void> {
-    if (this.failure) return;
     if (b.level40.length) await this.insert('prod_codes_40', ['prod_code_40'], b.level40.map((c) => [c]));
     await this.insert('prod_codes_30', ['prod_code_30', 'prod_code_40'], b.level30);
     await this.insert('prod_codes_20', ['prod_code_20', 'prod_code_30'], b.level20);

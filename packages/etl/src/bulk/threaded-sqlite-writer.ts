@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { BulkWriter, Dimensions, FileRecord, ForeignBasket, WriteBatch } from './bulk-writer.js';
 import { StringTable, packBatch } from './packed-batch.js';
 import { SqliteBulkWriter } from './sqlite-bulk-writer.js';
+import { WriteQueue } from './write-queue.js';
 
 /** Batches queued to the worker before `write` waits: bounds memory, keeps both cores busy. */
 const MAX_IN_FLIGHT = 3;
@@ -44,8 +45,8 @@ export class ThreadedSqliteWriter implements BulkWriter {
   private worker: Worker | undefined;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
-  private readonly inFlight: Promise<unknown>[] = [];
-  private failure: Error | undefined;
+  /** Queued writes; the worker's message queue keeps their order. */
+  private readonly writes = new WriteQueue(MAX_IN_FLIGHT, { sequential: false });
   private readonly reader: SqliteBulkWriter;
   /** Strings already sent to the worker (it keeps the same table). */
   private readonly strings = new StringTable();
@@ -72,16 +73,6 @@ export class ThreadedSqliteWriter implements BulkWriter {
     });
   }
 
-  /** Wait for every queued write; rethrow the first write failure. */
-  private async drain(): Promise<void> {
-    await Promise.allSettled(this.inFlight.splice(0));
-    if (this.failure) {
-      const f = this.failure;
-      this.failure = undefined;
-      throw f;
-    }
-  }
-
   async open(): Promise<void> {
     const worker = new Worker(this.script, { workerData: { path: this.path } });
     this.worker = worker;
@@ -102,7 +93,7 @@ export class ThreadedSqliteWriter implements BulkWriter {
   async close(): Promise<void> {
     if (this.worker === undefined) return;
     try {
-      await this.drain().catch(() => {});
+      await this.writes.settle();
       await this.call('close');
       await this.call('shutdown');
     } finally {
@@ -116,12 +107,12 @@ export class ThreadedSqliteWriter implements BulkWriter {
   }
 
   async commit(): Promise<void> {
-    await this.drain();
+    await this.writes.drain();
     await this.call('commit');
   }
 
   async rollback(): Promise<void> {
-    await this.drain().catch(() => {});
+    await this.writes.settle();
     await this.call('rollback');
   }
 
@@ -138,12 +129,12 @@ export class ThreadedSqliteWriter implements BulkWriter {
   }
 
   async removeFileRows(fileId: number): Promise<void> {
-    await this.drain();
+    await this.writes.drain();
     await this.call('removeFileRows', fileId);
   }
 
   async saveFileRecord(record: FileRecord, isNew: boolean): Promise<void> {
-    await this.drain();
+    await this.writes.drain();
     await this.call('saveFileRecord', record, isNew);
   }
 
@@ -157,13 +148,10 @@ export class ThreadedSqliteWriter implements BulkWriter {
   }
 
   async write(batch: WriteBatch): Promise<void> {
-    if (this.failure) await this.drain();
-    // Baskets and items go as typed columns that move to the worker without being copied.
-    const { packed, transfer } = packBatch(batch, this.strings);
-    const done = this.callTransferring('writePacked', [packed], transfer).catch((e: Error) => {
-      this.failure ??= e;
+    await this.writes.add(() => {
+      // Baskets and items go as typed columns that move to the worker without being copied.
+      const { packed, transfer } = packBatch(batch, this.strings);
+      return this.callTransferring('writePacked', [packed], transfer);
     });
-    this.inFlight.push(done);
-    if (this.inFlight.length >= MAX_IN_FLIGHT) await this.inFlight.shift();
   }
 }
